@@ -1,0 +1,46 @@
+import { defineConfig } from 'vitest/config';
+
+const serverInclude = ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'];
+const exclude = ['**/node_modules/**', '**/dist/**', 'data/**', '.test-results/**'];
+
+const serverProject = (dialect: 'sqlite' | 'postgres') => ({
+  test: {
+    name: `server-${dialect}`,
+    include: serverInclude,
+    exclude,
+    environment: 'node' as const,
+    env: { GATEHOUSE_TEST_DIALECT: dialect, NODE_ENV: 'test', TZ: 'UTC' },
+    globalSetup: dialect === 'postgres' ? ['server/test/support/postgres.global.ts'] : [],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    maxWorkers: 2,
+  },
+});
+
+export default defineConfig({
+  test: {
+    // Two cores: never more than two test files at once across all projects.
+    maxWorkers: 2,
+    teardownTimeout: 30_000,
+    projects: [
+      serverProject('sqlite'),
+      serverProject('postgres'),
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          exclude,
+          environment: 'node',
+          env: { NODE_ENV: 'test', TZ: 'UTC' },
+          globalSetup: ['e2e/support/browser.global.ts'],
+          fileParallelism: false,
+          maxWorkers: 1,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Browser tests start after the server suites so they do not fight over the two cores.
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+});
