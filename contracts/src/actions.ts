@@ -17,6 +17,10 @@ export const actions = [
   'space.manage_members',
   'space.invite',
   'audit.read',
+  'admin.organizations',
+  'admin.people',
+  'admin.spaces',
+  'admin.audit',
 ] as const;
 
 export type Action = (typeof actions)[number];

@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { systemClock, type Clock } from './clock';
+import { type Config, resolveSecretKey } from './config/config';
+import type { Deps } from './context';
+import { type Db, openDatabase } from './db/database';
+import { createLogger, type Logger } from './logger';
+import { migrateToLatest } from './migrations';
+
+/** Opens the configured database and runs pending migrations: the first step of every command. */
+export async function openConfiguredDatabase(config: Config): Promise<Db> {
+  const db = config.DATABASE_URL
+    ? openDatabase({ dialect: 'postgres', url: config.DATABASE_URL })
+    : openDatabase({ dialect: 'sqlite', file: join(config.dataDir, 'gatehouse.db') });
+  await migrateToLatest(db);
+  return db;
+}
+
+export async function createDeps(
+  config: Config,
+  options: { clock?: Clock; logger?: Logger; db?: Db } = {},
+): Promise<Deps> {
+  config.secretKey = resolveSecretKey(config);
+  const db = options.db ?? (await openConfiguredDatabase(config));
+  return {
+    db,
+    config,
+    clock: options.clock ?? systemClock,
+    logger: options.logger ?? createLogger(config.LOG_LEVEL),
+    wakeJobs: () => {},
+  };
+}

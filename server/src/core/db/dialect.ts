@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import { type DbOrTrx, dialectOf } from './database';
+
+/**
+ * Every difference between SQLite and PostgreSQL lives here, so the rest of the code is written once.
+ * Times are ISO-8601 UTC strings and booleans are 0/1 integers in both dialects: one representation throughout.
+ */
+
+/**
+ * Serializes writers of one logical sequence (e.g. the audit hash chain) for the rest of the transaction.
+ * SQLite already runs one writer at a time; PostgreSQL takes a transaction-scoped advisory lock.
+ */
+export async function lockSequence(trx: DbOrTrx, name: string): Promise<void> {
+  if (dialectOf(trx) !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
+}
+
+/** Case-insensitive "contains" filter that works in both dialects (SQLite LIKE is already case-insensitive for ASCII). */
+export function likeOperator(db: DbOrTrx): 'like' | 'ilike' {
+  return dialectOf(db) === 'postgres' ? 'ilike' : 'like';
+}
+
+/** Escapes LIKE wildcards in user input; callers add `escape '\'`-free patterns by using this. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Whether `SELECT … FOR UPDATE SKIP LOCKED` is available (PostgreSQL); SQLite serializes writers instead. */
+export function supportsSkipLocked(db: DbOrTrx): boolean {
+  return dialectOf(db) === 'postgres';
+}

@@ -1,0 +1,38 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Db, dialectOf } from '../db/database';
+import * as m0001 from './0001-foundation';
+
+type Step = { up: (db: never, dialect: 'sqlite' | 'postgres') => Promise<void> };
+
+/** Ordered registry: add a line per new migration file. Names sort in the order they must run. */
+export const migrations: Record<string, Step> = {
+  '0001-foundation': m0001 as Step,
+};
+
+function provider(db: Db): MigrationProvider {
+  const dialect = dialectOf(db);
+  return {
+    async getMigrations() {
+      const result: Record<string, Migration> = {};
+      for (const [name, step] of Object.entries(migrations)) {
+        result[name] = { up: (migrationDb) => step.up(migrationDb as never, dialect) };
+      }
+      return result;
+    },
+  };
+}
+
+/** Runs every pending migration; throws with the failing step's name. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: provider(db) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${(error as Error).message ?? error}`);
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}
+
+export function migrationNames(): string[] {
+  return Object.keys(migrations);
+}

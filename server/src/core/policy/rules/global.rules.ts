@@ -1,0 +1,14 @@
+import type { Actor } from '../../auth/actor';
+import { isSuperuser } from '../../auth/actor';
+
+/** Actions on no particular resource. */
+export const globalRules = {
+  'organization.create': (actor: Actor) => isSuperuser(actor),
+  /** Host staff open spaces for their partners; partners never create spaces themselves. */
+  'space.create': (actor: Actor) => isSuperuser(actor) || (actor.kind === 'user' && actor.isHostOrganization),
+  'audit.read': (actor: Actor) => isSuperuser(actor),
+  'admin.organizations': (actor: Actor) => isSuperuser(actor),
+  'admin.people': (actor: Actor) => isSuperuser(actor) || (actor.kind === 'user' && actor.isOrgAdmin),
+  'admin.spaces': (actor: Actor) => isSuperuser(actor),
+  'admin.audit': (actor: Actor) => isSuperuser(actor),
+} as const;

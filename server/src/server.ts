@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type BuildAppOptions } from './app';
+import { createDeps } from './core/bootstrap';
+import type { Clock } from './core/clock';
+import type { Config } from './core/config/config';
+import type { Deps } from './core/context';
+import type { Db } from './core/db/database';
+import { type JobHandlers, startJobRunner } from './core/jobs/jobs';
+import type { Logger } from './core/logger';
+import { createMailSender, MAIL_JOB, mailJobHandler } from './core/mail/mail';
+import { modules } from './modules';
+import { bootstrapFirstAdmin } from './modules/identity/identity.bootstrap';
+import { ensureHostOrganization } from './modules/organizations/organizations.service';
+
+export type RunningServer = {
+  app: FastifyInstance;
+  deps: Deps;
+  url: string;
+  /** Printed once when no admin exists yet: opens the browser setup of the first admin. */
+  setupUrl: string | null;
+  stop: () => Promise<void>;
+};
+
+export function jobHandlers(deps: Deps): JobHandlers {
+  const handlers: JobHandlers = { [MAIL_JOB]: mailJobHandler(createMailSender(deps.config, deps.logger)) };
+  for (const module of modules) Object.assign(handlers, module.jobs ?? {});
+  return handlers;
+}
+
+/** Everything `gatehouse start` does: database, first-run bootstrap, job runner, HTTP listener. */
+export async function startServer(
+  config: Config,
+  options: BuildAppOptions & { clock?: Clock; logger?: Logger; db?: Db; runJobs?: boolean } = {},
+): Promise<RunningServer> {
+  const deps = await createDeps(config, options);
+  await ensureHostOrganization(deps);
+  const setup = await bootstrapFirstAdmin(deps);
+  const runner = options.runJobs === false ? null : startJobRunner(deps, jobHandlers(deps));
+  if (runner) deps.wakeJobs = runner.wake;
+  const app = await buildApp(deps, options);
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  const url = address.replace('[::1]', 'localhost');
+  return {
+    app,
+    deps,
+    url,
+    setupUrl: setup?.setupUrl ?? null,
+    async stop() {
+      await app.close();
+      await runner?.stop();
+      await deps.db.destroy();
+    },
+  };
+}

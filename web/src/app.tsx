@@ -1,0 +1,112 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AuditPage } from './features/admin/audit.page';
+import { OrganizationPage } from './features/admin/organization.page';
+import { OrganizationsPage } from './features/admin/organizations.page';
+import { PeoplePage } from './features/admin/people.page';
+import { AdminSpacesPage } from './features/admin/spaces.page';
+import { AccountPage } from './features/identity/account.page';
+import { ForgotPasswordPage } from './features/identity/forgot-password.page';
+import { ForcedTwoFactorPage } from './features/identity/forced-two-factor.page';
+import { InvitationPage } from './features/identity/invitation.page';
+import { LoginPage } from './features/identity/login.page';
+import { ResetPasswordPage } from './features/identity/reset-password.page';
+import { SetupPage } from './features/identity/setup.page';
+import { SpacePage } from './features/spaces/space.page';
+import { SpacesPage } from './features/spaces/spaces.page';
+import { AppLayout } from './layout/app-layout';
+import { AnonymousOnly, RequireAbility, RequireAuth, TWO_FACTOR_SETUP_PATH } from './layout/guards';
+import { NotFoundPage } from './layout/not-found.page';
+import { PublicLayout } from './layout/public-layout';
+import { RouteError } from './layout/route-error';
+import { setUnauthorizedHandler } from './lib/api';
+import { I18nProvider } from './lib/i18n';
+import { queryClient } from './lib/query';
+import { forgetSession } from './lib/session';
+import { theme } from './theme';
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: '/login', element: (
+              <AnonymousOnly>
+                <LoginPage />
+              </AnonymousOnly>
+            ) },
+          { path: '/forgot-password', element: (
+              <AnonymousOnly>
+                <ForgotPasswordPage />
+              </AnonymousOnly>
+            ) },
+          { path: '/reset-password/:token', element: <ResetPasswordPage /> },
+          { path: '/invite/:token', element: <InvitationPage /> },
+          { path: '/setup/:token', element: <SetupPage /> },
+        ],
+      },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: TWO_FACTOR_SETUP_PATH, element: (
+              <PublicLayout>
+                <ForcedTwoFactorPage />
+              </PublicLayout>
+            ) },
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <SpacesPage /> },
+              { path: '/spaces/:id', element: <SpacePage /> },
+              { path: '/account', element: <AccountPage /> },
+              {
+                element: <RequireAbility ability="admin.organizations" />,
+                children: [
+                  { path: '/admin/organizations', element: <OrganizationsPage /> },
+                  { path: '/admin/organizations/:id', element: <OrganizationPage /> },
+                ],
+              },
+              {
+                element: <RequireAbility ability="admin.people" />,
+                children: [{ path: '/admin/people', element: <PeoplePage /> }],
+              },
+              {
+                element: <RequireAbility ability="admin.spaces" />,
+                children: [{ path: '/admin/spaces', element: <AdminSpacesPage /> }],
+              },
+              {
+                element: <RequireAbility ability="admin.audit" />,
+                children: [{ path: '/admin/audit', element: <AuditPage /> }],
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
+
+// A 401 on a signed-in call means the server ended the session (sign-out elsewhere, disabled person or
+// organization, expiry): forget it locally; the sign-in guard then shows /login with "Your session has ended".
+setUnauthorizedHandler(() => forgetSession({ ended: true }));
+
+const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+const getStyleNonce = () => nonce;
+
+export function App() {
+  return (
+    <I18nProvider>
+      <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={getStyleNonce}>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nProvider>
+  );
+}

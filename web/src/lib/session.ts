@@ -1,0 +1,55 @@
+import type { Me } from '@gatehouse/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { ApiError, api, setCsrfToken } from './api';
+import { queryClient } from './query';
+
+export const meKey = ['me'] as const;
+
+let sessionEnded = false;
+/** Whether the last session ended by the server's decision (shown as a notice on the sign-in page). */
+export const wasSessionEnded = () => sessionEnded;
+
+/** The signed-in person, or `null` when anonymous (GET /me answers 401). */
+export const meQuery = queryOptions({
+  queryKey: meKey,
+  queryFn: async (): Promise<Me | null> => {
+    try {
+      const me = await api('me');
+      setCsrfToken(me.csrfToken);
+      return me;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        // A person who was signed in a moment ago and now gets 401 was signed out by the server (disabled, expired).
+        if (queryClient.getQueryData(meKey)) sessionEnded = true;
+        setCsrfToken(null);
+        return null;
+      }
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+});
+
+export const useOptionalMe = () => useQuery(meQuery);
+
+/** The signed-in person; only for pages behind the sign-in guard. */
+export function useMe(): Me {
+  const { data } = useQuery(meQuery);
+  if (!data) throw new Error('useMe() used outside the signed-in area');
+  return data;
+}
+
+/** Forgets the session locally (after sign-out or a 401) and drops every cached answer of the previous person. */
+export function forgetSession({ ended = false }: { ended?: boolean } = {}) {
+  sessionEnded = ended;
+  setCsrfToken(null);
+  queryClient.cancelQueries();
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
+  queryClient.setQueryData(meKey, null);
+}
+
+/** Reloads `me` after sign-in, setup or invitation acceptance. */
+export const refreshMe = () => {
+  sessionEnded = false;
+  return queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
+};
