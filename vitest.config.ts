@@ -23,6 +23,14 @@ export default defineConfig({
     maxWorkers: 2,
     teardownTimeout: 30_000,
     projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['contracts/src/**/*.test.ts', 'web/src/**/*.test.ts'],
+          exclude,
+          environment: 'node',
+        },
+      },
       serverProject('sqlite'),
       serverProject('postgres'),
       {

@@ -6,9 +6,10 @@ import { loadConfig } from '../src/core/config/config';
 import { runDueJobs } from '../src/core/jobs/jobs';
 import { type RunningServer, jobHandlers, startServer } from '../src/server';
 import { createTestDatabase } from './support/postgres';
+import { testDialect } from './dialect';
 import { HttpClient } from './http-client';
 
-export const testDialect = (process.env.GATEHOUSE_TEST_DIALECT ?? 'sqlite') as 'sqlite' | 'postgres';
+export { testDialect } from './dialect';
 
 export type TestServer = RunningServer & {
   dataDir: string;
@@ -25,9 +26,9 @@ export type TestServer = RunningServer & {
  * database in the harness's PostgreSQL cluster) and a temp data dir. Pass `env` to override settings.
  */
 export async function startTestServer(
-  options: { env?: Record<string, string>; databaseUrl?: string; runJobs?: boolean } = {},
+  options: { env?: Record<string, string>; databaseUrl?: string; dataDir?: string; runJobs?: boolean } = {},
 ): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gatehouse-test-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gatehouse-test-'));
   let database: { url: string; drop: () => Promise<void> } | null = null;
   let databaseUrl = options.databaseUrl ?? null;
   if (!databaseUrl && testDialect === 'postgres') {
@@ -54,7 +55,7 @@ export async function startTestServer(
     async close() {
       await server.stop();
       if (database && !options.databaseUrl) await database.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,14 +2,8 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { AuditPage } from './features/admin/audit.page';
-import { OrganizationPage } from './features/admin/organization.page';
-import { OrganizationsPage } from './features/admin/organizations.page';
-import { PeoplePage } from './features/admin/people.page';
-import { AdminSpacesPage } from './features/admin/spaces.page';
-import { AccountPage } from './features/identity/account.page';
-import { ForgotPasswordPage } from './features/identity/forgot-password.page';
 import { ForcedTwoFactorPage } from './features/identity/forced-two-factor.page';
+import { ForgotPasswordPage } from './features/identity/forgot-password.page';
 import { InvitationPage } from './features/identity/invitation.page';
 import { LoginPage } from './features/identity/login.page';
 import { ResetPasswordPage } from './features/identity/reset-password.page';
@@ -34,16 +28,22 @@ export const router = createBrowserRouter([
       {
         element: <PublicLayout />,
         children: [
-          { path: '/login', element: (
+          {
+            path: '/login',
+            element: (
               <AnonymousOnly>
                 <LoginPage />
               </AnonymousOnly>
-            ) },
-          { path: '/forgot-password', element: (
+            ),
+          },
+          {
+            path: '/forgot-password',
+            element: (
               <AnonymousOnly>
                 <ForgotPasswordPage />
               </AnonymousOnly>
-            ) },
+            ),
+          },
           { path: '/reset-password/:token', element: <ResetPasswordPage /> },
           { path: '/invite/:token', element: <InvitationPage /> },
           { path: '/setup/:token', element: <SetupPage /> },
@@ -52,35 +52,64 @@ export const router = createBrowserRouter([
       {
         element: <RequireAuth />,
         children: [
-          { path: TWO_FACTOR_SETUP_PATH, element: (
+          {
+            path: TWO_FACTOR_SETUP_PATH,
+            element: (
               <PublicLayout>
                 <ForcedTwoFactorPage />
               </PublicLayout>
-            ) },
+            ),
+          },
           {
             element: <AppLayout />,
             children: [
               { index: true, element: <SpacesPage /> },
               { path: '/spaces/:id', element: <SpacePage /> },
-              { path: '/account', element: <AccountPage /> },
+              {
+                path: '/account',
+                lazy: () => import('./features/identity/account.page').then((m) => ({ Component: m.AccountPage })),
+              },
               {
                 element: <RequireAbility ability="admin.organizations" />,
                 children: [
-                  { path: '/admin/organizations', element: <OrganizationsPage /> },
-                  { path: '/admin/organizations/:id', element: <OrganizationPage /> },
+                  {
+                    path: '/admin/organizations',
+                    lazy: () =>
+                      import('./features/admin/organizations.page').then((m) => ({ Component: m.OrganizationsPage })),
+                  },
+                  {
+                    path: '/admin/organizations/:id',
+                    lazy: () =>
+                      import('./features/admin/organization.page').then((m) => ({ Component: m.OrganizationPage })),
+                  },
                 ],
               },
               {
                 element: <RequireAbility ability="admin.people" />,
-                children: [{ path: '/admin/people', element: <PeoplePage /> }],
+                children: [
+                  {
+                    path: '/admin/people',
+                    lazy: () => import('./features/admin/people.page').then((m) => ({ Component: m.PeoplePage })),
+                  },
+                ],
               },
               {
                 element: <RequireAbility ability="admin.spaces" />,
-                children: [{ path: '/admin/spaces', element: <AdminSpacesPage /> }],
+                children: [
+                  {
+                    path: '/admin/spaces',
+                    lazy: () => import('./features/admin/spaces.page').then((m) => ({ Component: m.AdminSpacesPage })),
+                  },
+                ],
               },
               {
                 element: <RequireAbility ability="admin.audit" />,
-                children: [{ path: '/admin/audit', element: <AuditPage /> }],
+                children: [
+                  {
+                    path: '/admin/audit',
+                    lazy: () => import('./features/admin/audit.page').then((m) => ({ Component: m.AuditPage })),
+                  },
+                ],
               },
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -15,4 +15,3 @@ export const theme = createTheme({
     Modal: { defaultProps: { radius: 'md', overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
   },
 });
-

@@ -1,11 +1,5 @@
 import type { RouteName, RouteResponse } from '@gatehouse/contracts';
-import {
-  type QueryKey,
-  type UseQueryOptions,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryKey, type UseQueryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiInput, api } from './api';
 
 /** Query keys start with the route name, so a mutation can invalidate "every listPeople" at once. */

@@ -10,4 +10,5 @@ export type Abilities = Record<string, boolean> | undefined | null;
  */
 export const can = (abilities: Abilities, action: Ability): boolean => abilities?.[action] === true;
 
-export const canAny = (abilities: Abilities, ...list: Ability[]): boolean => list.some((action) => can(abilities, action));
+export const canAny = (abilities: Abilities, ...list: Ability[]): boolean =>
+  list.some((action) => can(abilities, action));

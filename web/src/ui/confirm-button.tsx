@@ -15,7 +15,15 @@ type ConfirmButtonProps = Omit<ButtonProps, 'children'> & {
 };
 
 /** A button that asks first; the dialog stays open with the error if the action fails. */
-export function ConfirmButton({ children, title, message, confirmLabel, onConfirm, color, ...rest }: ConfirmButtonProps) {
+export function ConfirmButton({
+  children,
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  color,
+  ...rest
+}: ConfirmButtonProps) {
   const t = useT();
   const [opened, { open, close }] = useDisclosure(false);
   const [pending, setPending] = useState(false);

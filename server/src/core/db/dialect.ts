@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import { type DbOrTrx, dialectOf } from './database';
 
 /**
@@ -28,4 +28,19 @@ export function containsPattern(text: string): string {
 /** Whether `SELECT … FOR UPDATE SKIP LOCKED` is available (PostgreSQL); SQLite serializes writers instead. */
 export function supportsSkipLocked(db: DbOrTrx): boolean {
   return dialectOf(db) === 'postgres';
+}
+
+/**
+ * Case-insensitive "contains" condition on a text column. SQLite's LIKE has no escape character unless told, so the
+ * `escape` clause makes `%` and `_` typed by a person match literally in both dialects.
+ */
+export function containsText(db: DbOrTrx, column: string, text: string) {
+  const operator = dialectOf(db) === 'postgres' ? sql`ilike` : sql`like`;
+  return sql<SqlBool>`${sql.ref(column)} ${operator} ${containsPattern(text)} escape '\\'`;
+}
+
+/** Whether an error is a unique-constraint violation (a concurrent insert won the race), in either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

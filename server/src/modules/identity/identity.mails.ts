@@ -1,4 +1,6 @@
-import type { MailMessage } from '../../core/mail/mail';
+import type { RequestContext } from '../../core/context';
+import type { DbOrTrx } from '../../core/db/database';
+import { enqueueMail, type MailMessage } from '../../core/mail/mail';
 
 type Locale = 'en' | 'fr';
 const pick = (locale: string | null | undefined): Locale => (locale === 'fr' ? 'fr' : 'en');
@@ -90,4 +92,19 @@ export function securityNoticeMail(input: {
     subject: 'A security change on your account',
     text: `Hello ${input.name},\n\nOn ${when}, ${what} (IP address: ${input.ip ?? 'unknown'}).\n\nIf this was not you, contact your administrator at once.\n`,
   };
+}
+
+/** Queues the security notice in the caller's transaction; the caller wakes the job runner after commit. */
+export async function queueSecurityNotice(
+  trx: DbOrTrx,
+  ctx: Pick<RequestContext, 'clock' | 'ip'>,
+  person: { email: string; locale: string | null; name: string },
+  change: Parameters<typeof securityNoticeMail>[0]['change'],
+): Promise<void> {
+  const now = ctx.clock.now();
+  await enqueueMail(
+    trx,
+    now,
+    securityNoticeMail({ to: person.email, locale: person.locale, name: person.name, change, at: now, ip: ctx.ip }),
+  );
 }

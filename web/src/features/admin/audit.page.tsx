@@ -71,7 +71,13 @@ export function AuditPage() {
         title={t('audit.title')}
         description={t('audit.text')}
         actions={
-          <Button component="a" href={exportUrl} variant="default" leftSection={<Icon name="download" size={16} />} download>
+          <Button
+            component="a"
+            href={exportUrl}
+            variant="default"
+            leftSection={<Icon name="download" size={16} />}
+            download
+          >
             {t('audit.export')}
           </Button>
         }

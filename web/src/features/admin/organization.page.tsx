@@ -77,7 +77,14 @@ export function OrganizationPage() {
         <PeopleTable
           people={people.data.people}
           showOrganization={false}
-          empty={<EmptyState icon="users" title={t('organizations.noPeople')} text={t('organizations.noPeopleText')} action={inviteButton} />}
+          empty={
+            <EmptyState
+              icon="users"
+              title={t('organizations.noPeople')}
+              text={t('organizations.noPeopleText')}
+              action={inviteButton}
+            />
+          }
         />
       )}
       <OrganizationFormModal opened={editing} onClose={edit.close} organization={organization} />

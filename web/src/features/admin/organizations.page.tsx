@@ -19,7 +19,11 @@ export function OrganizationsPage() {
   const t = useT();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const organizations = useApiQuery('listOrganizations', { query: q ? { q } : {} }, { placeholderData: (prev) => prev });
+  const organizations = useApiQuery(
+    'listOrganizations',
+    { query: q ? { q } : {} },
+    { placeholderData: (prev) => prev },
+  );
   const [creating, { open, close }] = useDisclosure(false);
   const canCreate = can(organizations.data?.abilities, 'organization.create');
 

@@ -1,4 +1,4 @@
-import { type PersonStatus } from '@gatehouse/contracts';
+import type { PersonStatus } from '@gatehouse/contracts';
 import { Button, Group, Loader, NativeSelect, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
@@ -89,7 +89,12 @@ export function PeoplePage() {
             filtered ? (
               <EmptyState icon="search" title={t('common.noMatch')} text={t('people.noMatchText')} />
             ) : (
-              <EmptyState icon="users" title={t('people.emptyTitle')} text={t('people.emptyText')} action={inviteButton} />
+              <EmptyState
+                icon="users"
+                title={t('people.emptyTitle')}
+                text={t('people.emptyText')}
+                action={inviteButton}
+              />
             )
           }
         />

@@ -15,7 +15,11 @@ export function InvitationPage() {
   const t = useT();
   const { token = '' } = useParams();
   const navigate = useNavigate();
-  const invitation = useApiQuery('getInvitation', { params: { token } }, { retry: false, staleTime: Number.POSITIVE_INFINITY });
+  const invitation = useApiQuery(
+    'getInvitation',
+    { params: { token } },
+    { retry: false, staleTime: Number.POSITIVE_INFINITY },
+  );
   const [name, setName] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const accept = useApiMutation('acceptInvitation', {

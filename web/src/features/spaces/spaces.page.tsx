@@ -36,7 +36,12 @@ export function SpacesPage() {
       {spaces.data &&
         (spaces.data.spaces.length === 0 ? (
           canCreate ? (
-            <EmptyState icon="spaces" title={t('spaces.emptyAdminTitle')} text={t('spaces.emptyAdminText')} action={createButton} />
+            <EmptyState
+              icon="spaces"
+              title={t('spaces.emptyAdminTitle')}
+              text={t('spaces.emptyAdminText')}
+              action={createButton}
+            />
           ) : (
             <EmptyState icon="inbox" title={t('spaces.emptyTitle')} text={t('spaces.emptyText')} />
           )

@@ -55,8 +55,20 @@ export function AuditFiltersForm({ value, onChange }: { value: AuditFilters; onC
           ]}
           style={{ flex: '1 1 180px' }}
         />
-        <TextInput label={t('audit.from')} type="date" value={draft.from} onChange={set('from')} style={{ flex: '1 1 150px' }} />
-        <TextInput label={t('audit.to')} type="date" value={draft.to} onChange={set('to')} style={{ flex: '1 1 150px' }} />
+        <TextInput
+          label={t('audit.from')}
+          type="date"
+          value={draft.from}
+          onChange={set('from')}
+          style={{ flex: '1 1 150px' }}
+        />
+        <TextInput
+          label={t('audit.to')}
+          type="date"
+          value={draft.to}
+          onChange={set('to')}
+          style={{ flex: '1 1 150px' }}
+        />
         <Group gap="xs">
           <Button type="submit" leftSection={<Icon name="search" size={16} />}>
             {t('audit.apply')}

@@ -8,11 +8,18 @@ import { ConfirmButton } from '../../../ui/confirm-button';
 const invalidates = ['listOrganizations', 'getOrganization', 'listPeople'] as const;
 
 /** Disable (everyone in it is signed out at once) or enable an organization, when its abilities allow. */
-export function OrganizationStatusButton({ organization, size = 'xs' }: { organization: Organization; size?: 'xs' | 'sm' }) {
+export function OrganizationStatusButton({
+  organization,
+  size = 'xs',
+}: {
+  organization: Organization;
+  size?: 'xs' | 'sm';
+}) {
   const t = useT();
   const disable = useApiMutation('disableOrganization', {
     invalidates: [...invalidates],
-    onSuccess: () => notifications.show({ color: 'teal', message: t('organizations.disabledDone', { name: organization.name }) }),
+    onSuccess: () =>
+      notifications.show({ color: 'teal', message: t('organizations.disabledDone', { name: organization.name }) }),
   });
   const enable = useApiMutation('enableOrganization', { invalidates: [...invalidates] });
   if (organization.isHost || !can(organization.abilities, 'organization.disable')) return null;

@@ -67,7 +67,12 @@ export function PeopleTable({ people, empty, showOrganization = true }: Props) {
       render: (p) => (p.lastSignInAt ? formatDate(p.lastSignInAt, locale) : t('people.never')),
       hideOnMobile: true,
     },
-    { key: 'actions', header: t('common.actions'), actions: true, render: (person) => <PersonActions person={person} /> },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      actions: true,
+      render: (person) => <PersonActions person={person} />,
+    },
   ];
 
   return <DataTable label={t('people.title')} columns={columns} rows={people} rowKey={(p) => p.id} empty={empty} />;

@@ -1,9 +1,9 @@
 import type { Session } from '@gatehouse/contracts';
 import { Badge, Button, Group, Loader, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { formatDateTime } from '../../../lib/format';
 import { useApiMutation, useApiQuery } from '../../../lib/hooks';
 import { useLocale, useT } from '../../../lib/i18n';
-import { formatDateTime } from '../../../lib/format';
 import { ConfirmButton } from '../../../ui/confirm-button';
 import { type Column, DataTable } from '../../../ui/data-table';
 import { ErrorAlert } from '../../../ui/error-alert';

@@ -28,7 +28,11 @@ export function TotpSetupFlow({ onDone }: { onDone: () => void }) {
     return (
       <Stack gap="sm" align="flex-start">
         <FormError error={start.error} />
-        <Button leftSection={<Icon name="shield" size={16} />} loading={start.isPending} onClick={() => start.mutate({})}>
+        <Button
+          leftSection={<Icon name="shield" size={16} />}
+          loading={start.isPending}
+          onClick={() => start.mutate({})}
+        >
           {t('totp.start')}
         </Button>
       </Stack>

@@ -69,10 +69,19 @@ function PasswordAction({ kind, onDisabled }: { kind: 'disable' | 'regenerate'; 
 
   return (
     <>
-      <Button variant={kind === 'disable' ? 'light' : 'default'} color={kind === 'disable' ? 'red' : undefined} onClick={open}>
+      <Button
+        variant={kind === 'disable' ? 'light' : 'default'}
+        color={kind === 'disable' ? 'red' : undefined}
+        onClick={open}
+      >
         {kind === 'disable' ? t('totp.disable') : t('totp.regenerate')}
       </Button>
-      <Modal opened={opened} onClose={dismiss} title={kind === 'disable' ? t('totp.disable') : t('totp.regenerate')} centered>
+      <Modal
+        opened={opened}
+        onClose={dismiss}
+        title={kind === 'disable' ? t('totp.disable') : t('totp.regenerate')}
+        centered
+      >
         {regenerate.data ? (
           <RecoveryCodes codes={regenerate.data.recoveryCodes} onDone={dismiss} />
         ) : (

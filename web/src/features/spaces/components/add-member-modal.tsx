@@ -27,7 +27,10 @@ function AddMemberForm({ space, onDone }: { space: Space; onDone: () => void }) 
   const [expires, setExpires] = useState('');
   const people = useApiQuery('listPeople', { query: { status: 'active' } });
   const organizations = useApiQuery('listOrganizations');
-  const add = useApiMutation('addMember', { invalidates: ['listMembers', 'getSpace', 'listSpaces'], onSuccess: onDone });
+  const add = useApiMutation('addMember', {
+    invalidates: ['listMembers', 'getSpace', 'listSpaces'],
+    onSuccess: onDone,
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

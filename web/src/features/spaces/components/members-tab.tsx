@@ -130,7 +130,13 @@ export function MembersTab({ space }: { space: Space }) {
           columns={columns}
           rows={members.data.members}
           rowKey={(member) => member.id}
-          empty={<EmptyState icon="users" title={t('members.emptyTitle')} text={manage ? t('members.emptyText') : undefined} />}
+          empty={
+            <EmptyState
+              icon="users"
+              title={t('members.emptyTitle')}
+              text={manage ? t('members.emptyText') : undefined}
+            />
+          }
         />
       )}
       {manage && <AddMemberModal space={space} opened={adding} onClose={addModal.close} />}

@@ -1,0 +1,222 @@
+import type { Person } from '@gatehouse/contracts';
+import { record } from '../../core/audit/audit';
+import { isSuperuser } from '../../core/auth/actor';
+import { hashPassword, passwordWeakness } from '../../core/auth/passwords';
+import type { RequestContext } from '../../core/context';
+import { isUniqueViolation } from '../../core/db/dialect';
+import { errors } from '../../core/http/errors';
+import { newId } from '../../core/ids';
+import { abilities, authorize, type PolicyAction } from '../../core/policy/policy';
+import { globalResource } from '../../core/policy/resources';
+import { revokeAllCredentials } from '../identity/identity.credentials';
+import { authorizeOrganization } from '../organizations/organizations.service';
+import { cannotDisableSelf, emailTaken, sponsorNotHost, weakPassword } from './people.errors';
+import { personResource, statusWhenEnabled } from './people.models';
+import {
+  findVisibleHostPerson,
+  getPersonWithFacts,
+  insertPerson,
+  listVisiblePeople,
+  type PersonRow,
+  unsafeFindPersonByEmail,
+  updatePersonRow,
+} from './people.queries';
+
+export function toPerson(ctx: RequestContext, row: PersonRow): Person {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    status: row.status,
+    isAdmin: row.is_admin === 1,
+    isOrgAdmin: row.is_org_admin === 1,
+    organization: { id: row.organization_id, name: row.organization_name, kind: row.organization_kind as Person['organization']['kind'] },
+    sponsor: row.sponsor_id && row.sponsor_name ? { id: row.sponsor_id, name: row.sponsor_name } : null,
+    accessExpiresAt: row.access_expires_at,
+    twoFactorEnabled: row.totp_enabled === 1,
+    lastSignInAt: row.last_sign_in_at,
+    createdAt: row.created_at,
+    abilities: abilities(ctx.actor, personResource(row)),
+  };
+}
+
+/** Loads a person and authorizes `action`: 404 when the actor may not see them, 403 when they may not do this. */
+export async function authorizePerson(ctx: RequestContext, input: { id: string; action: PolicyAction }): Promise<PersonRow> {
+  const row = await getPersonWithFacts(ctx.db, { actor: ctx.actor, nowIso: ctx.clock.now().toISOString(), id: input.id });
+  if (!row) throw errors.notFound();
+  authorize(ctx.actor, input.action, personResource(row));
+  return row;
+}
+
+export async function reloadPerson(ctx: RequestContext, id: string): Promise<Person> {
+  const row = await getPersonWithFacts(ctx.db, { actor: ctx.actor, nowIso: ctx.clock.now().toISOString(), id });
+  if (!row) throw errors.notFound();
+  return toPerson(ctx, row);
+}
+
+/** Only host admins hand out admin rights, and only to host people: a partner can never administer the extranet. */
+export function ensureMayGrantAdmin(ctx: RequestContext, intoHostOrganization: boolean) {
+  if (!isSuperuser(ctx.actor)) throw errors.forbidden('Only host admins may grant administrator rights.');
+  if (!intoHostOrganization) throw errors.forbidden('Administrators belong to the host organization.');
+}
+
+/** A sponsor answers for outsiders, so it must be a host person — one the actor can see, so no id is probed blindly. */
+export async function ensureHostSponsor(ctx: RequestContext, sponsorId: string) {
+  const sponsor = await findVisibleHostPerson(ctx.db, { actor: ctx.actor, nowIso: ctx.clock.now().toISOString(), id: sponsorId });
+  if (!sponsor) throw sponsorNotHost();
+  return sponsor;
+}
+
+export async function ensureEmailFree(ctx: RequestContext, email: string) {
+  if (await unsafeFindPersonByEmail(ctx.db, email)) throw emailTaken();
+}
+
+/** The unique index decides when two requests race for one address. */
+export function emailTakenOnRace(error: unknown): never {
+  if (isUniqueViolation(error)) throw emailTaken();
+  throw error;
+}
+
+export async function listPeople(
+  ctx: RequestContext,
+  input: { organizationId?: string; status?: Person['status']; q?: string },
+) {
+  if (input.organizationId) {
+    await authorizeOrganization(ctx, { id: input.organizationId, action: 'organization.list_people' });
+  }
+  const rows = await listVisiblePeople(ctx.db, {
+    actor: ctx.actor,
+    nowIso: ctx.clock.now().toISOString(),
+    organizationId: input.organizationId,
+    status: input.status,
+    q: input.q?.trim() || undefined,
+  });
+  return { people: rows.map((row) => toPerson(ctx, row)), abilities: abilities(ctx.actor, globalResource) };
+}
+
+export async function getPerson(ctx: RequestContext, input: { id: string }): Promise<Person> {
+  return toPerson(ctx, await authorizePerson(ctx, { id: input.id, action: 'person.read' }));
+}
+
+export type UpdatePersonInput = {
+  id: string;
+  name?: string;
+  sponsorId?: string | null;
+  accessExpiresAt?: string | null;
+  isOrgAdmin?: boolean;
+  isAdmin?: boolean;
+};
+
+export async function updatePerson(ctx: RequestContext, input: UpdatePersonInput): Promise<Person> {
+  const current = await authorizePerson(ctx, { id: input.id, action: 'person.update' });
+  const set: Parameters<typeof updatePersonRow>[1]['set'] = {};
+  if (input.name !== undefined && input.name !== current.name) set.name = input.name;
+  if (input.accessExpiresAt !== undefined && input.accessExpiresAt !== current.access_expires_at) {
+    set.access_expires_at = input.accessExpiresAt;
+  }
+  if (input.isOrgAdmin !== undefined && Number(input.isOrgAdmin) !== current.is_org_admin) {
+    set.is_org_admin = input.isOrgAdmin ? 1 : 0;
+  }
+  if (input.isAdmin !== undefined && Number(input.isAdmin) !== current.is_admin) {
+    ensureMayGrantAdmin(ctx, current.organization_is_host === 1);
+    // Dropping one's own admin right could leave the extranet with nobody able to administer it.
+    if (!input.isAdmin && ctx.actor.kind === 'user' && ctx.actor.id === current.id) throw cannotDisableSelf();
+    set.is_admin = input.isAdmin ? 1 : 0;
+  }
+  if (input.sponsorId !== undefined && input.sponsorId !== current.sponsor_id) {
+    if (input.sponsorId !== null) await ensureHostSponsor(ctx, input.sponsorId);
+    set.sponsor_id = input.sponsorId;
+  }
+  if (Object.keys(set).length === 0) return toPerson(ctx, current);
+
+  await ctx.db.transaction().execute(async (trx) => {
+    await updatePersonRow(trx, { id: current.id, nowIso: ctx.clock.now().toISOString(), set });
+    await record(trx, ctx, {
+      action: 'person.updated',
+      target: { type: 'person', id: current.id, label: current.email },
+      details: { changed: Object.keys(set), ...set },
+    });
+  });
+  return reloadPerson(ctx, current.id);
+}
+
+/** Disables a person and ends every session and API token they hold, in the same transaction. */
+export async function disablePerson(ctx: RequestContext, input: { id: string }): Promise<Person> {
+  const current = await authorizePerson(ctx, { id: input.id, action: 'person.read' });
+  if (ctx.actor.kind === 'user' && ctx.actor.id === current.id) throw cannotDisableSelf();
+  authorize(ctx.actor, 'person.disable', personResource(current));
+  if (current.status === 'disabled') return toPerson(ctx, current);
+
+  await ctx.db.transaction().execute(async (trx) => {
+    const nowIso = ctx.clock.now().toISOString();
+    await updatePersonRow(trx, { id: current.id, nowIso, set: { status: 'disabled' } });
+    await revokeAllCredentials(trx, [current.id], nowIso);
+    await record(trx, ctx, {
+      action: 'person.disabled',
+      target: { type: 'person', id: current.id, label: current.email },
+      details: { previousStatus: current.status },
+    });
+  });
+  return reloadPerson(ctx, current.id);
+}
+
+export async function enablePerson(ctx: RequestContext, input: { id: string }): Promise<Person> {
+  const current = await authorizePerson(ctx, { id: input.id, action: 'person.disable' });
+  if (current.status !== 'disabled') return toPerson(ctx, current);
+  const status = statusWhenEnabled(current.has_password === 1);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updatePersonRow(trx, { id: current.id, nowIso: ctx.clock.now().toISOString(), set: { status } });
+    await record(trx, ctx, {
+      action: 'person.enabled',
+      target: { type: 'person', id: current.id, label: current.email },
+      details: { status },
+    });
+  });
+  return reloadPerson(ctx, current.id);
+}
+
+/** For the operator CLI: a person who can sign in at once (the first admins, service accounts). */
+export async function createPersonWithPassword(
+  ctx: RequestContext,
+  input: { email: string; name: string; organizationId: string; password: string; isAdmin?: boolean },
+): Promise<Person> {
+  const organization = await authorizeOrganization(ctx, { id: input.organizationId, action: 'person.invite' });
+  if (input.isAdmin) ensureMayGrantAdmin(ctx, organization.is_host === 1);
+  const email = input.email.trim().toLowerCase();
+  const weakness = passwordWeakness(input.password, email);
+  if (weakness) throw weakPassword(weakness);
+  await ensureEmailFree(ctx, email);
+  const passwordHash = await hashPassword(input.password);
+  const id = newId();
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      await insertPerson(trx, {
+        id,
+        email,
+        name: input.name.trim(),
+        organizationId: organization.id,
+        status: 'active',
+        isAdmin: Boolean(input.isAdmin),
+        isOrgAdmin: false,
+        sponsorId: null,
+        accessExpiresAt: null,
+        passwordHash,
+        nowIso: ctx.clock.now().toISOString(),
+      });
+      await record(trx, ctx, {
+        action: 'person.created',
+        target: { type: 'person', id, label: email },
+        details: { organizationId: organization.id, isAdmin: Boolean(input.isAdmin) },
+      });
+    })
+    .catch(emailTakenOnRace);
+  return reloadPerson(ctx, id);
+}
+
+/** For the operator CLI: disable by e-mail address. */
+export async function disablePersonByEmail(ctx: RequestContext, email: string): Promise<Person> {
+  const person = await unsafeFindPersonByEmail(ctx.db, email.trim());
+  if (!person) throw errors.notFound(`No person with e-mail ${email}.`);
+  return disablePerson(ctx, { id: person.id });
+}
