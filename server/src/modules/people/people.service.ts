@@ -3,6 +3,7 @@ import { record } from '../../core/audit/audit';
 import { isSuperuser } from '../../core/auth/actor';
 import { hashPassword, passwordWeakness } from '../../core/auth/passwords';
 import type { RequestContext } from '../../core/context';
+import type { DbOrTrx } from '../../core/db/database';
 import { isUniqueViolation } from '../../core/db/dialect';
 import { errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
@@ -61,14 +62,14 @@ export function ensureMayGrantAdmin(ctx: RequestContext, intoHostOrganization: b
 }
 
 /** A sponsor answers for outsiders, so it must be a host person — one the actor can see, so no id is probed blindly. */
-export async function ensureHostSponsor(ctx: RequestContext, sponsorId: string) {
-  const sponsor = await findVisibleHostPerson(ctx.db, { actor: ctx.actor, nowIso: ctx.clock.now().toISOString(), id: sponsorId });
+export async function ensureHostSponsor(ctx: RequestContext, sponsorId: string, db: DbOrTrx = ctx.db) {
+  const sponsor = await findVisibleHostPerson(db, { actor: ctx.actor, nowIso: ctx.clock.now().toISOString(), id: sponsorId });
   if (!sponsor) throw sponsorNotHost();
   return sponsor;
 }
 
-export async function ensureEmailFree(ctx: RequestContext, email: string) {
-  if (await unsafeFindPersonByEmail(ctx.db, email)) throw emailTaken();
+export async function ensureEmailFree(email: string, db: DbOrTrx) {
+  if (await unsafeFindPersonByEmail(db, email)) throw emailTaken();
 }
 
 /** The unique index decides when two requests race for one address. */
@@ -185,7 +186,7 @@ export async function createPersonWithPassword(
   const email = input.email.trim().toLowerCase();
   const weakness = passwordWeakness(input.password, email);
   if (weakness) throw weakPassword(weakness);
-  await ensureEmailFree(ctx, email);
+  await ensureEmailFree(email, ctx.db);
   const passwordHash = await hashPassword(input.password);
   const id = newId();
   await ctx.db
