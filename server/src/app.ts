@@ -7,7 +7,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { registerAuth } from './core/auth/hook';
 import type { Deps } from './core/context';
 import { registerHealth } from './core/http/health';
-import { registerProblemHandler } from './core/http/problem';
+import { registerInputGuards } from './core/http/input-guards';
+import { registerProblemHandler, sendProblem } from './core/http/problem';
 import { registerSecurityHeaders } from './core/http/security';
 import { registerWebApp } from './core/http/web-app';
 import { newId } from './core/ids';
@@ -36,6 +37,13 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     genReqId: () => newId(),
     ...(deps.config.tls ? { https: deps.config.tls } : {}),
     routerOptions: { maxParamLength: 300 },
+    // Router-level refusals (malformed or over-long URLs) answer problem+json like every other error.
+    frameworkErrors: (error: { code?: string; message: string }, request: never, reply: never) =>
+      sendProblem(reply, request, {
+        status: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400,
+        code: 'http.bad_request',
+        title: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI too long' : 'Malformed URL',
+      }),
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
 
   const registered: RegisteredRoute[] = [];
@@ -50,6 +58,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
+  registerInputGuards(app);
   registerSecurityHeaders(app, { https: Boolean(deps.config.tls) });
   await app.register(fastifyCookie);
   registerAuth(app, deps);

@@ -11,7 +11,7 @@ import { SetupPage } from './features/identity/setup.page';
 import { SpacePage } from './features/spaces/space.page';
 import { SpacesPage } from './features/spaces/spaces.page';
 import { AppLayout } from './layout/app-layout';
-import { AnonymousOnly, RequireAbility, RequireAuth, TWO_FACTOR_SETUP_PATH } from './layout/guards';
+import { AnonymousOnly, FullPageLoader, RequireAbility, RequireAuth, TWO_FACTOR_SETUP_PATH } from './layout/guards';
 import { NotFoundPage } from './layout/not-found.page';
 import { PublicLayout } from './layout/public-layout';
 import { RouteError } from './layout/route-error';
@@ -24,6 +24,7 @@ import { theme } from './theme';
 export const router = createBrowserRouter([
   {
     errorElement: <RouteError />,
+    hydrateFallbackElement: <FullPageLoader />,
     children: [
       {
         element: <PublicLayout />,
@@ -126,6 +127,9 @@ setUnauthorizedHandler(() => forgetSession({ ended: true }));
 
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
 const getStyleNonce = () => nonce;
+// Modals lock scrolling through react-remove-scroll, whose <style> tag takes its nonce from this global
+// (the `get-nonce` convention); without it the strict CSP blocks that style.
+(globalThis as { __webpack_nonce__?: string }).__webpack_nonce__ = nonce;
 
 export function App() {
   return (

@@ -1,4 +1,4 @@
-import { Center, Loader } from '@mantine/core';
+import { Button, Center, Loader, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useT } from '../lib/i18n';
@@ -6,6 +6,7 @@ import { type Ability, can } from '../lib/policy';
 import { useOptionalMe, wasSessionEnded } from '../lib/session';
 import { ErrorAlert } from '../ui/error-alert';
 import { NotFoundPage } from './not-found.page';
+import { PublicLayout } from './public-layout';
 
 export const TWO_FACTOR_SETUP_PATH = '/two-factor-setup';
 
@@ -25,7 +26,7 @@ export function RequireAuth() {
   const me = useOptionalMe();
   const location = useLocation();
   if (me.isPending) return <FullPageLoader />;
-  if (me.isError) return <ErrorAlert error={me.error} />;
+  if (me.isError) return <SessionCheckFailed error={me.error} retry={() => me.refetch()} />;
   if (!me.data) {
     const state: LoginState = { from: location.pathname + location.search, sessionEnded: wasSessionEnded() };
     return <Navigate to="/login" replace state={state} />;
@@ -34,6 +35,19 @@ export function RequireAuth() {
     return <Navigate to={TWO_FACTOR_SETUP_PATH} replace />;
   }
   return <Outlet />;
+}
+
+/** The server could not say who is signed in (down, unreachable): say so and offer to try again. */
+function SessionCheckFailed({ error, retry }: { error: unknown; retry: () => unknown }) {
+  const t = useT();
+  return (
+    <PublicLayout>
+      <Stack>
+        <ErrorAlert error={error} />
+        <Button onClick={retry}>{t('common.retry')}</Button>
+      </Stack>
+    </PublicLayout>
+  );
 }
 
 /** Pages for anonymous visitors only (sign-in, forgotten password): a signed-in person goes home. */

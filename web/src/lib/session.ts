@@ -6,6 +6,24 @@ import { queryClient } from './query';
 export const meKey = ['me'] as const;
 
 let sessionEnded = false;
+
+// Remembered per tab, so that a reload after the server ended the session still explains why the person is at /login.
+const SIGNED_IN_KEY = 'gatehouse.signedIn';
+const remember = (signedIn: boolean) => {
+  try {
+    if (signedIn) sessionStorage.setItem(SIGNED_IN_KEY, '1');
+    else sessionStorage.removeItem(SIGNED_IN_KEY);
+  } catch {
+    // Storage unavailable: the notice then only shows without a reload.
+  }
+};
+const wasSignedIn = () => {
+  try {
+    return sessionStorage.getItem(SIGNED_IN_KEY) === '1';
+  } catch {
+    return false;
+  }
+};
 /** Whether the last session ended by the server's decision (shown as a notice on the sign-in page). */
 export const wasSessionEnded = () => sessionEnded;
 
@@ -16,11 +34,13 @@ export const meQuery = queryOptions({
     try {
       const me = await api('me');
       setCsrfToken(me.csrfToken);
+      remember(true);
       return me;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         // A person who was signed in a moment ago and now gets 401 was signed out by the server (disabled, expired).
-        if (queryClient.getQueryData(meKey)) sessionEnded = true;
+        if (queryClient.getQueryData(meKey) || wasSignedIn()) sessionEnded = true;
+        remember(false);
         setCsrfToken(null);
         return null;
       }
@@ -42,6 +62,7 @@ export function useMe(): Me {
 /** Forgets the session locally (after sign-out or a 401) and drops every cached answer of the previous person. */
 export function forgetSession({ ended = false }: { ended?: boolean } = {}) {
   sessionEnded = ended;
+  remember(false);
   setCsrfToken(null);
   queryClient.cancelQueries();
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });

@@ -9,6 +9,7 @@ export const en = {
   'common.copied': 'Copied',
   'common.loading': 'Loading',
   'common.status': 'Status',
+  'common.retry': 'Try again',
   'common.noMatch': 'Nothing matches these filters',
 
   'layout.home': 'Gatehouse home',

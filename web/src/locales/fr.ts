@@ -11,6 +11,7 @@ export const fr: Messages = {
   'common.copied': 'Copié',
   'common.loading': 'Chargement',
   'common.status': 'Statut',
+  'common.retry': 'Réessayer',
   'common.noMatch': 'Rien ne correspond à ces filtres',
 
   'layout.home': 'Accueil Gatehouse',
@@ -27,13 +28,13 @@ export const fr: Messages = {
   'nav.organizations': 'Organisations',
   'nav.people': 'Personnes',
   'nav.allSpaces': 'Tous les espaces',
-  'nav.audit': "Journal d'audit",
+  'nav.audit': 'Journal d’audit',
 
   'notFound.title': 'Page introuvable',
-  'notFound.text': "Cette page n'existe pas, ou vous n'y avez pas accès.",
+  'notFound.text': 'Cette page n’existe pas, ou vous n’y avez pas accès.',
   'notFound.home': 'Retour à mes espaces',
   'routeError.title': 'Une erreur est survenue',
-  'routeError.text': "La page n'a pas pu s'afficher. Recharger suffit en général.",
+  'routeError.text': 'La page n’a pas pu s’afficher. Recharger suffit en général.',
   'routeError.reload': 'Recharger',
 
   'status.active': 'Actif',
@@ -56,9 +57,9 @@ export const fr: Messages = {
   'login.accountReady': 'Votre compte est prêt. Connectez-vous pour continuer.',
 
   'twoFactor.title': 'Vérification en deux étapes',
-  'twoFactor.text': "Ouvrez votre application d'authentification et saisissez le code affiché pour Gatehouse.",
-  'twoFactor.code': "Code d'authentification",
-  'twoFactor.codeHint': "Le code à 6 chiffres de votre application, ou l'un de vos codes de secours.",
+  'twoFactor.text': 'Ouvrez votre application d’authentification et saisissez le code affiché pour Gatehouse.',
+  'twoFactor.code': 'Code d’authentification',
+  'twoFactor.codeHint': 'Le code à 6 chiffres de votre application, ou l’un de vos codes de secours.',
   'twoFactor.submit': 'Vérifier',
   'twoFactor.back': 'Utiliser un autre compte',
 
@@ -169,7 +170,7 @@ export const fr: Messages = {
   'sessions.lastSeen': 'Dernière activité',
   'sessions.end': 'Terminer la session',
   'sessions.endNamed': 'Terminer la session sur {device}',
-  'sessions.endOthers': 'Terminer toutes les autres sessions',
+  'sessions.endOthers': 'Terminer les autres sessions',
   'sessions.endOthersConfirm': 'Tous les appareils sauf celui-ci seront déconnectés immédiatement.',
   'sessions.othersEnded': 'Toutes les autres sessions sont terminées.',
 

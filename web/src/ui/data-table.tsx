@@ -12,6 +12,8 @@ export type Column<T> = {
   /** Action buttons: right-aligned on desktop, a row at the bottom of the card on phones. */
   actions?: boolean;
   hideOnMobile?: boolean;
+  /** Short values (dates, badges) that must not wrap or be squeezed. */
+  nowrap?: boolean;
 };
 
 type DataTableProps<T> = {
@@ -43,7 +45,7 @@ export function DataTable<T>({ label, columns, rows, rowKey, empty }: DataTableP
           {rows.map((row) => (
             <Table.Tr key={rowKey(row)}>
               {columns.map((column) => (
-                <Table.Td key={column.key}>
+                <Table.Td key={column.key} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
                   {column.actions ? (
                     <Group gap="xs" justify="flex-end" wrap="nowrap">
                       {column.render(row)}

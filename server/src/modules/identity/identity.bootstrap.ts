@@ -30,7 +30,13 @@ export async function bootstrapFirstAdmin(deps: Deps): Promise<{ setupUrl: strin
     const passwordHash = await hashPassword(password);
     try {
       await deps.db.transaction().execute((trx) =>
-        insertHostAdmin(trx, ctx, { email, name: 'Administrator', passwordHash, organizationId: host.id, via: 'environment' }),
+        insertHostAdmin(trx, ctx, {
+          email,
+          name: 'Administrator',
+          passwordHash,
+          organizationId: host.id,
+          via: 'environment',
+        }),
       );
     } catch (error) {
       // Several instances starting at once: the one that lost the race finds the admin already there.

@@ -1,9 +1,9 @@
+import { revokeSessionsOfUsers } from '../../core/auth/sessions';
+import { addMinutes } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
 import type { DbOrTrx } from '../../core/db/database';
-import { addMinutes } from '../../core/clock';
 import { hashToken, newId, newSecret } from '../../core/ids';
 import { enqueueMail } from '../../core/mail/mail';
-import { revokeSessionsOfUsers } from '../../core/auth/sessions';
 import { invitationMail } from './identity.mails';
 
 /**

@@ -3,7 +3,11 @@ import { defineError } from '../../core/http/errors';
 /** Every identity error has one status. Tokens named in the URL are resources (404); tokens in a body are input (400). */
 export const identityErrors = {
   /** One answer for unknown e-mail, wrong password, no password yet, disabled or expired account: nothing leaks. */
-  invalidCredentials: defineError({ code: 'identity.invalid_credentials', status: 401, title: 'Wrong e-mail or password' }),
+  invalidCredentials: defineError({
+    code: 'identity.invalid_credentials',
+    status: 401,
+    title: 'Wrong e-mail or password',
+  }),
   invalidTwoFactorCode: defineError({
     code: 'identity.invalid_two_factor_code',
     status: 400,

@@ -1,8 +1,8 @@
+import { record } from '../../core/audit/audit';
 import type { UserActor } from '../../core/auth/actor';
 import { passwordWeakness, verifyPassword } from '../../core/auth/passwords';
 import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
-import { record } from '../../core/audit/audit';
 import { identityErrors } from './identity.errors';
 import { getPersonById, type PersonRow } from './identity.queries';
 import { ensureNotThrottled, recordFailure } from './identity.throttle';

@@ -1,4 +1,4 @@
-import type { InvitationInfo } from '@gatehouse/contracts';
+import type { RouteResponse } from '@gatehouse/contracts';
 import { record } from '../../core/audit/audit';
 import { hashPassword } from '../../core/auth/passwords';
 import type { RequestContext } from '../../core/context';
@@ -35,7 +35,10 @@ async function loadInvitation(ctx: RequestContext, token: string) {
   return { link, person, spaceName: space?.name ?? null, invitedBy: inviter?.name ?? null };
 }
 
-export async function getInvitation(ctx: RequestContext, input: { token: string }): Promise<InvitationInfo> {
+export async function getInvitation(
+  ctx: RequestContext,
+  input: { token: string },
+): Promise<RouteResponse<'getInvitation'>> {
   const invitation = await loadInvitation(ctx, input.token);
   return {
     email: invitation.person.email,

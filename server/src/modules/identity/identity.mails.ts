@@ -37,7 +37,13 @@ export function invitationMail(input: {
   };
 }
 
-export function passwordResetMail(input: { to: string; locale: string | null; name: string; url: string; minutes: number }): MailMessage {
+export function passwordResetMail(input: {
+  to: string;
+  locale: string | null;
+  name: string;
+  url: string;
+  minutes: number;
+}): MailMessage {
   if (pick(input.locale) === 'fr') {
     return {
       to: input.to,
@@ -57,7 +63,12 @@ export function securityNoticeMail(input: {
   to: string;
   locale: string | null;
   name: string;
-  change: 'password_changed' | 'password_reset' | 'two_factor_enabled' | 'two_factor_disabled' | 'recovery_codes_regenerated';
+  change:
+    | 'password_changed'
+    | 'password_reset'
+    | 'two_factor_enabled'
+    | 'two_factor_disabled'
+    | 'recovery_codes_regenerated';
   at: Date;
   ip: string | null;
 }): MailMessage {

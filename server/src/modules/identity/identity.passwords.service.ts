@@ -52,7 +52,7 @@ export async function changePassword(
 export async function requestPasswordReset(ctx: RequestContext, input: { email: string }): Promise<void> {
   const person = await findPersonByEmail(ctx.db, input.email);
   const now = ctx.clock.now();
-  if (!person || !person.password_hash || !canSignIn(person, now.toISOString())) return;
+  if (!person?.password_hash || !canSignIn(person, now.toISOString())) return;
   const token = newSecret();
   await ctx.db.transaction().execute(async (trx) => {
     await expireOneTimeTokens(trx, { purpose: 'password_reset', userId: person.id, nowIso: now.toISOString() });

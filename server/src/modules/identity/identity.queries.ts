@@ -23,10 +23,7 @@ const personColumns = [
 ] as const;
 
 function personQuery(db: DbOrTrx) {
-  return db
-    .selectFrom('users as u')
-    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
-    .select(personColumns);
+  return db.selectFrom('users as u').innerJoin('organizations as o', 'o.id', 'u.organization_id').select(personColumns);
 }
 
 export type PersonRow = NonNullable<Awaited<ReturnType<typeof getPersonById>>>;
@@ -88,7 +85,10 @@ export async function expireOneTimeTokens(
     .execute();
 }
 
-export function getInvitationDetails(db: DbOrTrx, input: { userId: string; spaceId: string | null; createdBy: string | null }) {
+export function getInvitationDetails(
+  db: DbOrTrx,
+  input: { userId: string; spaceId: string | null; createdBy: string | null },
+) {
   return Promise.all([
     getPersonById(db, input.userId),
     input.spaceId

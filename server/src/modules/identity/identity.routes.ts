@@ -6,7 +6,7 @@ import type { Module } from '../../modules';
 import { acceptInvitation, getInvitation } from './identity.invitations.service';
 import { getMe, updateMe } from './identity.me.service';
 import { changePassword, requestPasswordReset, resetPassword } from './identity.passwords.service';
-import { completeTwoFactor, signIn, signOut } from './identity.service';
+import { completeTwoFactor, prepareSignIn, signIn, signOut } from './identity.service';
 import { endMyOtherSessions, endMySession, listMySessions } from './identity.sessions.service';
 import { completeSetup, getSetupStatus } from './identity.setup.service';
 import { createMyToken, listMyTokens, revokeMyToken } from './identity.tokens.service';
@@ -26,7 +26,8 @@ function browserSessionId(request: FastifyRequest): string | null {
 
 export const identityModule: Module = {
   name: 'identity',
-  register(app) {
+  async register(app) {
+    await prepareSignIn();
     route(app, routes.login, async (request, reply) => {
       const result = await signIn(request.ctx, { ...request.body, replacesSessionId: browserSessionId(request) });
       setSessionCookie(request, reply, result.token);
@@ -58,7 +59,10 @@ export const identityModule: Module = {
     route(app, routes.setupStatus, async (request) => getSetupStatus(request.ctx));
 
     route(app, routes.setup, async (request, reply) => {
-      const result = await completeSetup(request.ctx, { ...request.body, replacesSessionId: browserSessionId(request) });
+      const result = await completeSetup(request.ctx, {
+        ...request.body,
+        replacesSessionId: browserSessionId(request),
+      });
       setSessionCookie(request, reply, result.token);
       return { ok: true as const };
     });

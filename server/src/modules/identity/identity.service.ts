@@ -1,7 +1,7 @@
 import { record } from '../../core/audit/audit';
+import { dummyPasswordHash, verifyPassword } from '../../core/auth/passwords';
 import { openSecret } from '../../core/auth/secrets';
 import { createSession } from '../../core/auth/sessions';
-import { dummyPasswordHash, verifyPassword } from '../../core/auth/passwords';
 import { addMinutes } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
 import type { DbOrTrx } from '../../core/db/database';
@@ -16,6 +16,11 @@ const PENDING_SESSION_MINUTES = 10;
 
 type SignInResult = { token: string; twoFactorRequired: boolean };
 
+/** Computes the stand-in hash at start, so the first sign-in with an unknown e-mail is not the slow one. */
+export async function prepareSignIn(): Promise<void> {
+  await dummyPasswordHash();
+}
+
 /**
  * Password step of the sign-in. Every refusal — unknown e-mail, wrong password, no password yet, disabled or expired
  * account — costs one argon2 verification and gives the same answer, so neither timing nor body tells them apart.
@@ -29,14 +34,8 @@ export async function signIn(
   const person = await findPersonByEmail(ctx.db, input.email);
   const passwordOk = await verifyPassword(person?.password_hash ?? (await dummyPasswordHash()), input.password);
   const nowIso = ctx.clock.now().toISOString();
-  if (!person || !person.password_hash || !passwordOk || !canSignIn(person, nowIso)) {
-    const reason = !person
-      ? 'unknown_email'
-      : !person.password_hash
-        ? 'no_password'
-        : !passwordOk
-          ? 'wrong_password'
-          : 'account_inactive';
+  const reason = refusalReason(person, passwordOk, nowIso);
+  if (reason || !person) {
     await ctx.db.transaction().execute(async (trx) => {
       await recordFailure(trx, ctx, input.email);
       await record(trx, ctx, {
@@ -63,9 +62,11 @@ export async function signIn(
     });
     return { token, twoFactorRequired: true };
   }
-  const token = await ctx.db.transaction().execute((trx) =>
-    completeSignIn(trx, ctx, person, { method: 'password', replacesSessionId: input.replacesSessionId }),
-  );
+  const token = await ctx.db
+    .transaction()
+    .execute((trx) =>
+      completeSignIn(trx, ctx, person, { method: 'password', replacesSessionId: input.replacesSessionId }),
+    );
   return { token, twoFactorRequired: false };
 }
 
@@ -80,14 +81,16 @@ export async function completeTwoFactor(
 ): Promise<{ token: string }> {
   if (!input.pending) throw errors.unauthorized('Sign in with your password first.');
   const person = await getPersonById(ctx.db, input.pending.userId);
-  if (!person || person.totp_enabled !== 1 || !person.totp_secret) {
+  if (person?.totp_enabled !== 1 || !person.totp_secret) {
     throw errors.unauthorized('Sign in with your password first.');
   }
   await ensureNotThrottled(ctx, person.email);
 
   const method = /^\d{6}$/.test(input.code) ? 'totp' : 'recovery_code';
   const accepted =
-    method === 'totp' ? await consumeTotpCode(ctx, person, input.code) : await consumeRecoveryCode(ctx, person, input.code);
+    method === 'totp'
+      ? await consumeTotpCode(ctx, person, input.code)
+      : await consumeRecoveryCode(ctx, person, input.code);
   if (!accepted) {
     await ctx.db.transaction().execute(async (trx) => {
       await recordFailure(trx, ctx, person.email);
@@ -101,9 +104,9 @@ export async function completeTwoFactor(
     throw identityErrors.invalidTwoFactorCode();
   }
   const pendingSessionId = input.pending.sessionId;
-  const token = await ctx.db.transaction().execute((trx) =>
-    completeSignIn(trx, ctx, person, { method, replacesSessionId: pendingSessionId }),
-  );
+  const token = await ctx.db
+    .transaction()
+    .execute((trx) => completeSignIn(trx, ctx, person, { method, replacesSessionId: pendingSessionId }));
   return { token };
 }
 
@@ -153,6 +156,15 @@ export async function completeSignIn(
     details: { method: input.method, sessionId: session.id },
   });
   return session.token;
+}
+
+/** Why a password sign-in is refused (for the audit trail only: the client always gets the same answer). */
+function refusalReason(person: PersonRow | undefined, passwordOk: boolean, nowIso: string): string | null {
+  if (!person) return 'unknown_email';
+  if (!person.password_hash) return 'no_password';
+  if (!passwordOk) return 'wrong_password';
+  if (!canSignIn(person, nowIso)) return 'account_inactive';
+  return null;
 }
 
 /** Signing in again from a browser that still holds a session replaces it rather than leaving it open. */

@@ -69,10 +69,7 @@ export async function recordFailure(trx: DbOrTrx, ctx: ThrottleCtx, email: strin
 
 /** A completed sign-in (or a reset that proved the mailbox) forgives the account, not the address. */
 export async function clearAccountFailures(trx: DbOrTrx, email: string): Promise<void> {
-  await trx
-    .deleteFrom('login_failures')
-    .where('key', '=', `account:${email.toLowerCase()}`)
-    .execute();
+  await trx.deleteFrom('login_failures').where('key', '=', `account:${email.toLowerCase()}`).execute();
 }
 
 /** Rows that left the window count for nothing; dropping them at most once a minute keeps the table small. */

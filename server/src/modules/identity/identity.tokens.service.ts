@@ -5,7 +5,7 @@ import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
 import { hashToken, newId, newSecret } from '../../core/ids';
 import { requireSessionUser, requireUser } from './identity.guards';
-import { listApiTokens } from './identity.queries';
+import { findPersonByEmail, listApiTokens } from './identity.queries';
 
 /** Enough of the secret to recognise a token in a list, far too little to guess the rest. */
 const DISPLAY_PREFIX_LENGTH = 10;
@@ -37,27 +37,43 @@ export async function createMyToken(
   const now = ctx.clock.now();
   const expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : null;
   if (expiresAt && expiresAt <= now.toISOString()) throw errors.badRequest('The expiry date must be in the future.');
+  const { row, secret } = await insertApiToken(ctx, { userId: actor.id, name: input.name, expiresAt });
+  return { token: toApiToken(row), secret };
+}
+
+/** `gatehouse token create`: the operator issues a token for someone; returns the secret. */
+export async function issueApiTokenForEmail(
+  ctx: RequestContext,
+  input: { email: string; name: string; expiresAt: string | null },
+): Promise<string> {
+  const person = await findPersonByEmail(ctx.db, input.email);
+  if (!person) throw errors.notFound(`Nobody has the e-mail address ${input.email}.`);
+  const { secret } = await insertApiToken(ctx, { userId: person.id, name: input.name, expiresAt: input.expiresAt });
+  return secret;
+}
+
+async function insertApiToken(ctx: RequestContext, input: { userId: string; name: string; expiresAt: string | null }) {
   const secret = `${API_TOKEN_PREFIX}${newSecret()}`;
   const row: TokenRow = {
     id: newId(),
     name: input.name,
     prefix: secret.slice(0, DISPLAY_PREFIX_LENGTH),
-    created_at: now.toISOString(),
-    expires_at: expiresAt,
+    created_at: ctx.clock.now().toISOString(),
+    expires_at: input.expiresAt,
     last_used_at: null,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('api_tokens')
-      .values({ ...row, user_id: actor.id, token_hash: hashToken(secret), revoked_at: null })
+      .values({ ...row, user_id: input.userId, token_hash: hashToken(secret), revoked_at: null })
       .execute();
     await record(trx, ctx, {
       action: 'api_token.created',
       target: { type: 'api_token', id: row.id, label: row.name },
-      details: { expiresAt },
+      details: { ownerId: input.userId, expiresAt: input.expiresAt },
     });
   });
-  return { token: toApiToken(row), secret };
+  return { row, secret };
 }
 
 /** Revokes one of the caller's own tokens; anyone else's id answers 404. */

@@ -40,7 +40,8 @@ export async function matchTotp(input: {
       // PostgreSQL returns bigint columns as strings.
       ...(input.lastStep === null ? {} : { afterTimeStep: Number(input.lastStep) }),
     });
-    return result.valid ? result.timeStep : null;
+    // The functional API types TOTP and HOTP results together; only TOTP results carry the step.
+    return result.valid && 'timeStep' in result ? result.timeStep : null;
   } catch {
     return null;
   }

@@ -17,7 +17,13 @@ function organizationsWithFacts(db: DbOrTrx, actor: Actor, nowIso: string) {
       .select(eb.fn.countAll().as('n'))
       .whereRef('users.organization_id', '=', 'organizations.id')
       .as('people_count'),
-    eb.case().when(sharesSpaceWithOrganization(db, actor, nowIso)(eb)).then(1).else(0).end().as('shares_space'),
+    eb
+      .case()
+      .when(sharesSpaceWithOrganization(db, actor, nowIso)(eb))
+      .then(1)
+      .else(0)
+      .end()
+      .as('shares_space'),
   ]);
 }
 

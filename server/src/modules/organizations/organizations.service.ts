@@ -1,4 +1,4 @@
-import type { Organization } from '@gatehouse/contracts';
+import { CreateOrganizationBody, type Organization } from '@gatehouse/contracts';
 import { record } from '../../core/audit/audit';
 import { isSuperuser } from '../../core/auth/actor';
 import { type Deps, type RequestContext, systemContext } from '../../core/context';
@@ -44,7 +44,11 @@ export async function authorizeOrganization(
   ctx: RequestContext,
   input: { id: string; action: PolicyAction },
 ): Promise<OrganizationRow> {
-  const row = await getOrganizationWithFacts(ctx.db, { actor: ctx.actor, nowIso: ctx.clock.now().toISOString(), id: input.id });
+  const row = await getOrganizationWithFacts(ctx.db, {
+    actor: ctx.actor,
+    nowIso: ctx.clock.now().toISOString(),
+    id: input.id,
+  });
   if (!row) throw errors.notFound();
   authorize(ctx.actor, input.action, organizationResource(row));
   return row;
@@ -83,7 +87,14 @@ export async function ensureHostOrganization(deps: Deps): Promise<{ id: string; 
       if (raced) return raced;
       const id = newId();
       const nowIso = ctx.clock.now().toISOString();
-      await insertOrganization(trx, { id, name, nameKey: organizationNameKey(name), kind: 'host', isHost: true, nowIso });
+      await insertOrganization(trx, {
+        id,
+        name,
+        nameKey: organizationNameKey(name),
+        kind: 'host',
+        isHost: true,
+        nowIso,
+      });
       await record(trx, ctx, {
         action: 'organization.created',
         target: { type: 'organization', id, label: name },
@@ -105,7 +116,10 @@ export async function listOrganizations(ctx: RequestContext, input: { q?: string
     q: input.q?.trim() || undefined,
     kind: input.kind,
   });
-  return { organizations: rows.map((row) => toOrganization(ctx, row)), abilities: abilities(ctx.actor, globalResource) };
+  return {
+    organizations: rows.map((row) => toOrganization(ctx, row)),
+    abilities: abilities(ctx.actor, globalResource),
+  };
 }
 
 export async function getOrganization(ctx: RequestContext, input: { id: string }): Promise<Organization> {
@@ -114,14 +128,24 @@ export async function getOrganization(ctx: RequestContext, input: { id: string }
 
 export async function createOrganization(ctx: RequestContext, input: { name: string; kind: PartnerKind }) {
   authorize(ctx.actor, 'organization.create', globalResource);
-  const name = input.name.trim();
+  // The operator CLI calls this without the HTTP contract in front of it: check with the same schema.
+  const parsed = CreateOrganizationBody.safeParse(input);
+  if (!parsed.success) throw errors.badRequest(parsed.error.issues.map((issue) => issue.message).join('; '));
+  const name = parsed.data.name;
   const nameKey = organizationNameKey(name);
   await ensureNameFree(ctx, nameKey);
   const id = newId();
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      await insertOrganization(trx, { id, name, nameKey, kind: input.kind, isHost: false, nowIso: ctx.clock.now().toISOString() });
+      await insertOrganization(trx, {
+        id,
+        name,
+        nameKey,
+        kind: input.kind,
+        isHost: false,
+        nowIso: ctx.clock.now().toISOString(),
+      });
       await record(trx, ctx, {
         action: 'organization.created',
         target: { type: 'organization', id, label: name },
@@ -137,7 +161,8 @@ export async function updateOrganization(
   input: { id: string; name?: string; kind?: PartnerKind },
 ): Promise<Organization> {
   const current = await authorizeOrganization(ctx, { id: input.id, action: 'organization.update' });
-  if (current.is_host === 1 && input.kind !== undefined) throw hostOrganizationImmutable('The host organization keeps its kind.');
+  if (current.is_host === 1 && input.kind !== undefined)
+    throw hostOrganizationImmutable('The host organization keeps its kind.');
   const name = input.name?.trim();
   const changes: Record<string, { from: string; to: string }> = {};
   if (name !== undefined && name !== current.name) changes.name = { from: current.name, to: name };
@@ -170,7 +195,8 @@ export async function updateOrganization(
  */
 export async function disableOrganization(ctx: RequestContext, input: { id: string }): Promise<Organization> {
   const current = await authorizeOrganization(ctx, { id: input.id, action: 'organization.read' });
-  if (current.is_host === 1 && isSuperuser(ctx.actor)) throw hostOrganizationImmutable('The host organization cannot be disabled.');
+  if (current.is_host === 1 && isSuperuser(ctx.actor))
+    throw hostOrganizationImmutable('The host organization cannot be disabled.');
   authorize(ctx.actor, 'organization.disable', organizationResource(current));
   if (current.status === 'disabled') return toOrganization(ctx, current);
 

@@ -7,7 +7,7 @@ import { createInvitation } from '../identity/identity.credentials';
 import { authorizeOrganization } from '../organizations/organizations.service';
 import { notInvited } from './people.errors';
 import { defaultSponsorId } from './people.models';
-import { unsafeGetSponsorIdOf, insertPerson } from './people.queries';
+import { insertPerson, unsafeGetSponsorIdOf } from './people.queries';
 import {
   authorizePerson,
   emailTakenOnRace,
@@ -93,7 +93,8 @@ export async function invitePerson(
 /** A fresh link for someone still waiting: the previous link stops working (createInvitation marks it used). */
 export async function resendInvitation(ctx: RequestContext, input: { id: string }): Promise<{ ok: true }> {
   const person = await authorizePerson(ctx, { id: input.id, action: 'person.update' });
-  if (person.status !== 'invited') throw notInvited('Only people who have not accepted their invitation get a new one.');
+  if (person.status !== 'invited')
+    throw notInvited('Only people who have not accepted their invitation get a new one.');
   await ctx.db.transaction().execute(async (trx) => {
     await createInvitation(trx, ctx, { userId: person.id });
     await record(trx, ctx, {

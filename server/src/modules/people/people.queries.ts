@@ -26,8 +26,20 @@ function peopleWithFacts(db: DbOrTrx, actor: Actor, nowIso: string) {
       'org.kind as organization_kind',
       'org.is_host as organization_is_host',
       'sponsor.name as sponsor_name',
-      eb.case().when(eb('users.password_hash', 'is not', null)).then(1).else(0).end().as('has_password'),
-      eb.case().when(sharesSpaceWithPerson(db, actor, nowIso)(eb)).then(1).else(0).end().as('shares_space'),
+      eb
+        .case()
+        .when(eb('users.password_hash', 'is not', null))
+        .then(1)
+        .else(0)
+        .end()
+        .as('has_password'),
+      eb
+        .case()
+        .when(sharesSpaceWithPerson(db, actor, nowIso)(eb))
+        .then(1)
+        .else(0)
+        .end()
+        .as('shares_space'),
     ]);
 }
 
@@ -75,6 +87,15 @@ export function unsafeFindPersonByEmail(db: DbOrTrx, email: string) {
     .selectFrom('users')
     .select(['id', 'organization_id', 'status', 'sponsor_id'])
     .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export function unsafeFindPersonById(db: DbOrTrx, id: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('organizations as org', 'org.id', 'users.organization_id')
+    .select(['users.id', 'users.email', 'users.organization_id', 'users.status', 'org.is_host as organization_is_host'])
+    .where('users.id', '=', id)
     .executeTakeFirst();
 }
 

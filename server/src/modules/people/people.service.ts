@@ -1,4 +1,4 @@
-import type { Person } from '@gatehouse/contracts';
+import { Email, type Person, PersonName } from '@gatehouse/contracts';
 import { record } from '../../core/audit/audit';
 import { isSuperuser } from '../../core/auth/actor';
 import { hashPassword, passwordWeakness } from '../../core/auth/passwords';
@@ -20,6 +20,7 @@ import {
   listVisiblePeople,
   type PersonRow,
   unsafeFindPersonByEmail,
+  unsafeFindPersonById,
   updatePersonRow,
 } from './people.queries';
 
@@ -31,7 +32,11 @@ export function toPerson(ctx: RequestContext, row: PersonRow): Person {
     status: row.status,
     isAdmin: row.is_admin === 1,
     isOrgAdmin: row.is_org_admin === 1,
-    organization: { id: row.organization_id, name: row.organization_name, kind: row.organization_kind as Person['organization']['kind'] },
+    organization: {
+      id: row.organization_id,
+      name: row.organization_name,
+      kind: row.organization_kind as Person['organization']['kind'],
+    },
     sponsor: row.sponsor_id && row.sponsor_name ? { id: row.sponsor_id, name: row.sponsor_name } : null,
     accessExpiresAt: row.access_expires_at,
     twoFactorEnabled: row.totp_enabled === 1,
@@ -42,8 +47,15 @@ export function toPerson(ctx: RequestContext, row: PersonRow): Person {
 }
 
 /** Loads a person and authorizes `action`: 404 when the actor may not see them, 403 when they may not do this. */
-export async function authorizePerson(ctx: RequestContext, input: { id: string; action: PolicyAction }): Promise<PersonRow> {
-  const row = await getPersonWithFacts(ctx.db, { actor: ctx.actor, nowIso: ctx.clock.now().toISOString(), id: input.id });
+export async function authorizePerson(
+  ctx: RequestContext,
+  input: { id: string; action: PolicyAction },
+): Promise<PersonRow> {
+  const row = await getPersonWithFacts(ctx.db, {
+    actor: ctx.actor,
+    nowIso: ctx.clock.now().toISOString(),
+    id: input.id,
+  });
   if (!row) throw errors.notFound();
   authorize(ctx.actor, input.action, personResource(row));
   return row;
@@ -63,7 +75,11 @@ export function ensureMayGrantAdmin(ctx: RequestContext, intoHostOrganization: b
 
 /** A sponsor answers for outsiders, so it must be a host person — one the actor can see, so no id is probed blindly. */
 export async function ensureHostSponsor(ctx: RequestContext, sponsorId: string, db: DbOrTrx = ctx.db) {
-  const sponsor = await findVisibleHostPerson(db, { actor: ctx.actor, nowIso: ctx.clock.now().toISOString(), id: sponsorId });
+  const sponsor = await findVisibleHostPerson(db, {
+    actor: ctx.actor,
+    nowIso: ctx.clock.now().toISOString(),
+    id: sponsorId,
+  });
   if (!sponsor) throw sponsorNotHost();
   return sponsor;
 }
@@ -183,7 +199,11 @@ export async function createPersonWithPassword(
 ): Promise<Person> {
   const organization = await authorizeOrganization(ctx, { id: input.organizationId, action: 'person.invite' });
   if (input.isAdmin) ensureMayGrantAdmin(ctx, organization.is_host === 1);
-  const email = input.email.trim().toLowerCase();
+  // The operator CLI calls this without the HTTP contract in front of it: check with the same schemas.
+  const parsedEmail = Email.safeParse(input.email.trim());
+  if (!parsedEmail.success) throw errors.badRequest('Not a valid e-mail address.');
+  if (!PersonName.safeParse(input.name).success) throw errors.badRequest('Give a name of 1 to 120 characters.');
+  const email = parsedEmail.data;
   const weakness = passwordWeakness(input.password, email);
   if (weakness) throw weakPassword(weakness);
   await ensureEmailFree(email, ctx.db);
@@ -215,9 +235,22 @@ export async function createPersonWithPassword(
   return reloadPerson(ctx, id);
 }
 
+/**
+ * Who holds an e-mail address, whether or not the actor may see them: for callers that must know if an address is
+ * taken (inviting into a space) or that act as the operator. Never return what it finds to a client unchecked.
+ */
+export async function unsafeLookupPersonByEmail(ctx: RequestContext, email: string, db: DbOrTrx = ctx.db) {
+  return (await unsafeFindPersonByEmail(db, email.trim())) ?? null;
+}
+
+/** Like unsafeLookupPersonByEmail, by id: for the spaces module's "colleague of a member" rule. */
+export async function unsafeLookupPersonById(ctx: RequestContext, id: string, db: DbOrTrx = ctx.db) {
+  return (await unsafeFindPersonById(db, id)) ?? null;
+}
+
 /** For the operator CLI: disable by e-mail address. */
 export async function disablePersonByEmail(ctx: RequestContext, email: string): Promise<Person> {
-  const person = await unsafeFindPersonByEmail(ctx.db, email.trim());
+  const person = await unsafeLookupPersonByEmail(ctx, email);
   if (!person) throw errors.notFound(`No person with e-mail ${email}.`);
   return disablePerson(ctx, { id: person.id });
 }

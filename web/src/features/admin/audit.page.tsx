@@ -42,7 +42,7 @@ export function AuditPage() {
         </Group>
       ),
     },
-    { key: 'at', header: t('audit.when'), render: (event) => formatDateTime(event.at, locale) },
+    { key: 'at', nowrap: true, header: t('audit.when'), render: (event) => formatDateTime(event.at, locale) },
     { key: 'actor', header: t('audit.actor'), render: (event) => event.actor.label ?? t('audit.system') },
     {
       key: 'target',
@@ -62,7 +62,7 @@ export function AuditPage() {
           '—'
         ),
     },
-    { key: 'ip', header: t('audit.ip'), render: (event) => event.ip ?? '—', hideOnMobile: true },
+    { key: 'ip', nowrap: true, header: t('audit.ip'), render: (event) => event.ip ?? '—', hideOnMobile: true },
   ];
 
   return (

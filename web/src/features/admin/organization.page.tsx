@@ -63,7 +63,7 @@ export function OrganizationPage() {
                 {t('organizations.edit')}
               </Button>
             )}
-            {inviteButton}
+            {people.data && people.data.people.length > 0 && inviteButton}
             <OrganizationStatusButton organization={organization} size="sm" />
           </>
         }

@@ -46,8 +46,8 @@ export function OrganizationsPage() {
       ),
     },
     { key: 'kind', header: t('organizations.kind'), render: (o) => t(`orgKinds.${o.kind}`) },
-    { key: 'people', header: t('organizations.people'), render: (o) => String(o.peopleCount) },
-    { key: 'status', header: t('common.status'), render: (o) => <StatusBadge status={o.status} /> },
+    { key: 'people', nowrap: true, header: t('organizations.people'), render: (o) => String(o.peopleCount) },
+    { key: 'status', nowrap: true, header: t('common.status'), render: (o) => <StatusBadge status={o.status} /> },
     {
       key: 'actions',
       header: t('common.actions'),
@@ -64,7 +64,11 @@ export function OrganizationsPage() {
 
   return (
     <>
-      <PageHeader title={t('organizations.title')} description={t('organizations.text')} actions={createButton} />
+      <PageHeader
+        title={t('organizations.title')}
+        description={t('organizations.text')}
+        actions={organizations.data && (organizations.data.organizations.length > 0 || q) ? createButton : null}
+      />
       <TextInput
         label={t('organizations.search')}
         leftSection={<Icon name="search" size={16} />}

@@ -49,7 +49,11 @@ export function PeoplePage() {
 
   return (
     <>
-      <PageHeader title={t('people.title')} description={t('people.text')} actions={inviteButton} />
+      <PageHeader
+        title={t('people.title')}
+        description={t('people.text')}
+        actions={people.data && (people.data.people.length > 0 || filtered) ? inviteButton : null}
+      />
       <Group mb="md" align="flex-end" gap="sm">
         <TextInput
           label={t('people.search')}

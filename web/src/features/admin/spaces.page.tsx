@@ -38,10 +38,16 @@ export function AdminSpacesPage() {
       ),
     },
     { key: 'kind', header: t('spaces.kind'), render: (space) => t(`spaceKinds.${space.kind}`) },
-    { key: 'members', header: t('space.members'), render: (space) => String(space.memberCount) },
-    { key: 'status', header: t('common.status'), render: (space) => <StatusBadge status={space.status} /> },
+    { key: 'members', nowrap: true, header: t('space.members'), render: (space) => String(space.memberCount) },
+    {
+      key: 'status',
+      nowrap: true,
+      header: t('common.status'),
+      render: (space) => <StatusBadge status={space.status} />,
+    },
     {
       key: 'created',
+      nowrap: true,
       header: t('space.created'),
       render: (space) => <Text fz="sm">{formatDate(space.createdAt, locale)}</Text>,
     },
@@ -54,7 +60,11 @@ export function AdminSpacesPage() {
 
   return (
     <>
-      <PageHeader title={t('adminSpaces.title')} description={t('adminSpaces.text')} actions={createButton} />
+      <PageHeader
+        title={t('adminSpaces.title')}
+        description={t('adminSpaces.text')}
+        actions={spaces.data && spaces.data.spaces.length > 0 ? createButton : null}
+      />
       {spaces.isPending && <Loader aria-label={t('common.loading')} />}
       <ErrorAlert error={spaces.error} />
       {spaces.data && (

@@ -27,7 +27,6 @@ export function AccountPage() {
         value={tab}
         onChange={(value) => setSearch(value && value !== 'profile' ? { tab: value } : {}, { replace: true })}
         keepMounted={false}
-        variant="outline"
       >
         <Tabs.List mb="lg">
           <Tabs.Tab value="profile" leftSection={<Icon name="user" size={16} />}>

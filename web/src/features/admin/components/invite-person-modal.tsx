@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { endOfDayIso, todayInput } from '../../../lib/format';
@@ -67,7 +67,7 @@ function InvitePersonForm({ onDone, initialOrganizationId }: { onDone: () => voi
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <Group grow align="flex-start">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('invitePerson.email')}
             type="email"
@@ -82,7 +82,7 @@ function InvitePersonForm({ onDone, initialOrganizationId }: { onDone: () => voi
             onChange={(event) => setName(event.currentTarget.value)}
             required
           />
-        </Group>
+        </SimpleGrid>
         <NativeSelect
           label={t('invitePerson.organization')}
           value={selectedOrg}

@@ -47,6 +47,7 @@ export function PeopleTable({ people, empty, showOrganization = true }: Props) {
       : []),
     {
       key: 'status',
+      nowrap: true,
       header: t('common.status'),
       render: (person) => (
         <Group gap={4}>
@@ -58,11 +59,13 @@ export function PeopleTable({ people, empty, showOrganization = true }: Props) {
     { key: 'sponsor', header: t('people.sponsor'), render: (p) => p.sponsor?.name ?? '—', hideOnMobile: true },
     {
       key: 'expires',
+      nowrap: true,
       header: t('people.accessExpires'),
       render: (p) => (p.accessExpiresAt ? formatDate(p.accessExpiresAt, locale) : t('people.noExpiry')),
     },
     {
       key: 'lastSignIn',
+      nowrap: true,
       header: t('people.lastSignIn'),
       render: (p) => (p.lastSignInAt ? formatDate(p.lastSignInAt, locale) : t('people.never')),
       hideOnMobile: true,

@@ -21,15 +21,22 @@ export function ApiTokensSection() {
 
   const columns: Column<ApiToken>[] = [
     { key: 'name', header: t('tokens.name'), primary: true, render: (token) => <Text fw={500}>{token.name}</Text> },
-    { key: 'prefix', header: t('tokens.prefix'), render: (token) => <Code>{token.prefix}…</Code> },
-    { key: 'created', header: t('tokens.created'), render: (token) => formatDate(token.createdAt, locale) },
+    { key: 'prefix', nowrap: true, header: t('tokens.prefix'), render: (token) => <Code>{token.prefix}…</Code> },
+    {
+      key: 'created',
+      nowrap: true,
+      header: t('tokens.created'),
+      render: (token) => formatDate(token.createdAt, locale),
+    },
     {
       key: 'expires',
+      nowrap: true,
       header: t('tokens.expires'),
       render: (token) => (token.expiresAt ? formatDate(token.expiresAt, locale) : t('tokens.never')),
     },
     {
       key: 'used',
+      nowrap: true,
       header: t('tokens.lastUsed'),
       render: (token) => (token.lastUsedAt ? formatDate(token.lastUsedAt, locale) : t('tokens.neverUsed')),
     },
@@ -92,7 +99,13 @@ function CreateTokenForm() {
   return (
     <Stack gap="sm">
       {create.data && (
-        <Alert color="teal" icon={<Icon name="key" />} title={t('tokens.createdTitle')} role="status">
+        <Alert
+          color="teal"
+          icon={<Icon name="key" />}
+          title={t('tokens.createdTitle')}
+          role="status"
+          classNames={{ body: classes.alertBody }}
+        >
           <Stack gap="xs">
             <Text fz="sm">{t('tokens.createdText')}</Text>
             <Code block className={classes.code} data-testid="token-secret">

@@ -44,9 +44,9 @@ export function SessionsSection() {
         </Group>
       ),
     },
-    { key: 'ip', header: t('sessions.ip'), render: (session) => session.ip ?? '—' },
-    { key: 'created', header: t('sessions.started'), render: (s) => formatDateTime(s.createdAt, locale) },
-    { key: 'seen', header: t('sessions.lastSeen'), render: (s) => formatDateTime(s.lastSeenAt, locale) },
+    { key: 'ip', nowrap: true, header: t('sessions.ip'), render: (session) => session.ip ?? '—' },
+    { key: 'created', nowrap: true, header: t('sessions.started'), render: (s) => formatDateTime(s.createdAt, locale) },
+    { key: 'seen', nowrap: true, header: t('sessions.lastSeen'), render: (s) => formatDateTime(s.lastSeenAt, locale) },
     {
       key: 'actions',
       header: t('common.actions'),

@@ -1,5 +1,5 @@
 import type { Space, SpaceRole } from '@gatehouse/contracts';
-import { Button, Group, Modal, NativeSelect, Radio, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { endOfDayIso, todayInput } from '../../../lib/format';
 import { useApiMutation, useApiQuery } from '../../../lib/hooks';
@@ -74,7 +74,7 @@ function AddMemberForm({ space, onDone }: { space: Space; onDone: () => void }) 
             required
           />
         )}
-        <Group grow align="flex-start">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
             label={t('members.role')}
             value={role}
@@ -90,7 +90,7 @@ function AddMemberForm({ space, onDone }: { space: Space; onDone: () => void }) 
             value={expires}
             onChange={(event) => setExpires(event.currentTarget.value)}
           />
-        </Group>
+        </SimpleGrid>
         <FormError error={add.error ?? people.error ?? organizations.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

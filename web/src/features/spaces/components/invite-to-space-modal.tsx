@@ -1,5 +1,5 @@
 import type { Space, SpaceRole } from '@gatehouse/contracts';
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../../lib/hooks';
@@ -63,7 +63,7 @@ function InviteForm({ space, onDone }: { space: Space; onDone: () => void }) {
           onChange={(event) => setName(event.currentTarget.value)}
           required
         />
-        <Group grow align="flex-start">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
             label={t('spaceInvite.organization')}
             value={selected}
@@ -77,7 +77,7 @@ function InviteForm({ space, onDone }: { space: Space; onDone: () => void }) {
             onChange={(event) => setRole(event.currentTarget.value as SpaceRole)}
             data={roleList.map((value) => ({ value, label: t(`roles.${value}`) }))}
           />
-        </Group>
+        </SimpleGrid>
         <FormError error={invite.error ?? organizations.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

@@ -80,6 +80,7 @@ export function MembersTab({ space }: { space: Space }) {
     },
     {
       key: 'expires',
+      nowrap: true,
       header: t('members.expires'),
       render: (member) => (member.expiresAt ? formatDate(member.expiresAt, locale) : t('members.noExpiry')),
     },
