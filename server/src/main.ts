@@ -1,4 +1,5 @@
-import { ConfigError, type Config, loadConfig, settings } from './core/config/config';
+import { ConfigError, type Config, loadConfig } from './core/config/config';
+import { configTable } from './core/config/config-table';
 import { runCommand } from './cli/commands';
 import { startServer } from './server';
 
@@ -28,15 +29,6 @@ function readConfig(): Config {
     }
     throw error;
   }
-}
-
-function configTable(): string {
-  const rows = Object.entries(settings).map(([name, setting]) => {
-    const parsed = setting.schema.safeParse(undefined);
-    const fallback = parsed.success && parsed.data !== undefined ? `\`${String(parsed.data)}\`` : '—';
-    return `| \`${name}\` | ${fallback} | ${setting.doc.replace(/\|/g, '\\|')} |`;
-  });
-  return ['| setting | default | meaning |', '|---|---|---|', ...rows].join('\n');
 }
 
 async function start() {

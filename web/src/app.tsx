@@ -123,7 +123,7 @@ export const router = createBrowserRouter([
 
 // A 401 on a signed-in call means the server ended the session (sign-out elsewhere, disabled person or
 // organization, expiry): forget it locally; the sign-in guard then shows /login with "Your session has ended".
-setUnauthorizedHandler(() => forgetSession({ ended: true }));
+setUnauthorizedHandler(() => forgetSession('ended'));
 
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
 const getStyleNonce = () => nonce;

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useT } from '../lib/i18n';
 import { type Ability, can } from '../lib/policy';
-import { useOptionalMe, wasSessionEnded } from '../lib/session';
+import { sessionEndReason, useOptionalMe } from '../lib/session';
 import { ErrorAlert } from '../ui/error-alert';
 import { NotFoundPage } from './not-found.page';
 import { PublicLayout } from './public-layout';
@@ -28,7 +28,10 @@ export function RequireAuth() {
   if (me.isPending) return <FullPageLoader />;
   if (me.isError) return <SessionCheckFailed error={me.error} retry={() => me.refetch()} />;
   if (!me.data) {
-    const state: LoginState = { from: location.pathname + location.search, sessionEnded: wasSessionEnded() };
+    const reason = sessionEndReason();
+    // After "Sign out" the next person to sign in on this browser starts from home, not from the last page.
+    const state: LoginState =
+      reason === 'signedOut' ? {} : { from: location.pathname + location.search, sessionEnded: reason === 'ended' };
     return <Navigate to="/login" replace state={state} />;
   }
   if (me.data.twoFactorSetupRequired && location.pathname !== TWO_FACTOR_SETUP_PATH) {

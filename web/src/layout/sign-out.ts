@@ -10,7 +10,7 @@ export function useSignOut() {
     } catch {
       // The session may already be gone server-side; signing out locally is what matters now.
     }
-    forgetSession();
+    forgetSession('signedOut');
     navigate('/login', { replace: true });
   };
 }

@@ -5,7 +5,9 @@ import { queryClient } from './query';
 
 export const meKey = ['me'] as const;
 
-let sessionEnded = false;
+/** Why the last session ended: `signedOut` by the person, `ended` by the server (disabled, expired, revoked). */
+type EndReason = 'none' | 'signedOut' | 'ended';
+let endReason: EndReason = 'none';
 
 // Remembered per tab, so that a reload after the server ended the session still explains why the person is at /login.
 const SIGNED_IN_KEY = 'gatehouse.signedIn';
@@ -24,8 +26,7 @@ const wasSignedIn = () => {
     return false;
   }
 };
-/** Whether the last session ended by the server's decision (shown as a notice on the sign-in page). */
-export const wasSessionEnded = () => sessionEnded;
+export const sessionEndReason = (): EndReason => endReason;
 
 /** The signed-in person, or `null` when anonymous (GET /me answers 401). */
 export const meQuery = queryOptions({
@@ -39,7 +40,7 @@ export const meQuery = queryOptions({
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         // A person who was signed in a moment ago and now gets 401 was signed out by the server (disabled, expired).
-        if (queryClient.getQueryData(meKey) || wasSignedIn()) sessionEnded = true;
+        if (queryClient.getQueryData(meKey) || wasSignedIn()) endReason = 'ended';
         remember(false);
         setCsrfToken(null);
         return null;
@@ -60,8 +61,8 @@ export function useMe(): Me {
 }
 
 /** Forgets the session locally (after sign-out or a 401) and drops every cached answer of the previous person. */
-export function forgetSession({ ended = false }: { ended?: boolean } = {}) {
-  sessionEnded = ended;
+export function forgetSession(reason: Exclude<EndReason, 'none'>) {
+  endReason = reason;
   remember(false);
   setCsrfToken(null);
   queryClient.cancelQueries();
@@ -71,6 +72,6 @@ export function forgetSession({ ended = false }: { ended?: boolean } = {}) {
 
 /** Reloads `me` after sign-in, setup or invitation acceptance. */
 export const refreshMe = () => {
-  sessionEnded = false;
+  endReason = 'none';
   return queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
 };
