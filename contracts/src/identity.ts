@@ -9,9 +9,7 @@ export const LoginBody = z.object({ email: Email, password: Password }).strict()
 export const LoginResult = z.object({ twoFactorRequired: z.boolean() });
 
 /** A TOTP code (6 digits) or a recovery code (xxxxx-xxxxx). */
-export const TwoFactorBody = z
-  .object({ code: z.string().trim().min(6).max(32) })
-  .strict();
+export const TwoFactorBody = z.object({ code: z.string().trim().min(6).max(32) }).strict();
 
 export const Me = z.object({
   id: Id,
@@ -47,7 +45,14 @@ export const Session = z.object({
 export type Session = z.infer<typeof Session>;
 
 export const TotpSetup = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });
-export const TotpEnableBody = z.object({ code: z.string().trim().regex(/^\d{6}$/) }).strict();
+export const TotpEnableBody = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/),
+  })
+  .strict();
 export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 export const TotpDisableBody = z.object({ password: Password }).strict();
 

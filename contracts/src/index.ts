@@ -5,5 +5,5 @@ export * from './errors';
 export * from './identity';
 export * from './organizations';
 export * from './people';
-export * from './spaces';
 export * from './routes';
+export * from './spaces';

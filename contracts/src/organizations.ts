@@ -16,9 +16,7 @@ export const Organization = z.object({
 });
 export type Organization = z.infer<typeof Organization>;
 
-export const CreateOrganizationBody = z
-  .object({ name: z.string().trim().min(1).max(120), kind: PartnerKind })
-  .strict();
+export const CreateOrganizationBody = z.object({ name: z.string().trim().min(1).max(120), kind: PartnerKind }).strict();
 export const UpdateOrganizationBody = z
   .object({ name: z.string().trim().min(1).max(120).optional(), kind: PartnerKind.optional() })
   .strict();

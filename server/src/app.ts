@@ -66,7 +66,11 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Gatehouse API', version: '1', description: 'The extranet server API. Errors are RFC 9457 problem+json.' },
+      info: {
+        title: 'Gatehouse API',
+        version: '1',
+        description: 'The extranet server API. Errors are RFC 9457 problem+json.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'gatehouse_session' },

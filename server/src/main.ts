@@ -1,6 +1,6 @@
-import { ConfigError, type Config, loadConfig } from './core/config/config';
-import { configTable } from './core/config/config-table';
 import { runCommand } from './cli/commands';
+import { type Config, ConfigError, loadConfig } from './core/config/config';
+import { configTable } from './core/config/config-table';
 import { startServer } from './server';
 
 const USAGE = `Usage: gatehouse <command> [options]
@@ -36,7 +36,9 @@ async function start() {
   const server = await startServer(config);
   server.deps.logger.info({ url: server.url, database: config.dialect }, 'Gatehouse is listening');
   if (server.setupUrl) {
-    console.log(`\n  No administrator yet. Open this one-time link to create the first one:\n\n    ${server.setupUrl}\n`);
+    console.log(
+      `\n  No administrator yet. Open this one-time link to create the first one:\n\n    ${server.setupUrl}\n`,
+    );
   }
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp, type BuildAppOptions } from './app';
+import { type BuildAppOptions, buildApp } from './app';
 import { createDeps } from './core/bootstrap';
 import type { Clock } from './core/clock';
 import type { Config } from './core/config/config';

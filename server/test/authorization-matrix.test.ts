@@ -8,7 +8,7 @@ import {
   DEFAULT_PASSWORD,
   hostOrganization,
 } from './factories';
-import { type TestServer, startTestServer } from './harness';
+import { startTestServer, type TestServer } from './harness';
 import type { HttpClient } from './http-client';
 
 /**
@@ -38,22 +38,150 @@ const row = (values: Omit<Row, 'anonymous' | 'disabled' | 'expired'>): Row => ({
 });
 
 const expected: Record<string, Row> = {
-  'space.read': row({ otherPartner: 404, sameOrgNoMembership: 404, viewer: 200, contributor: 200, manager: 200, owner: 200, hostAdmin: 200 }),
-  'space.read_members': row({ otherPartner: 404, sameOrgNoMembership: 404, viewer: 200, contributor: 200, manager: 200, owner: 200, hostAdmin: 200 }),
-  'space.update': row({ otherPartner: 404, sameOrgNoMembership: 404, viewer: 403, contributor: 403, manager: 200, owner: 200, hostAdmin: 200 }),
-  'space.manage_members': row({ otherPartner: 404, sameOrgNoMembership: 404, viewer: 403, contributor: 403, manager: 201, owner: 201, hostAdmin: 201 }),
-  'space.invite': row({ otherPartner: 404, sameOrgNoMembership: 404, viewer: 403, contributor: 403, manager: 201, owner: 201, hostAdmin: 201 }),
-  'space.archive': row({ otherPartner: 404, sameOrgNoMembership: 404, viewer: 403, contributor: 403, manager: 403, owner: 200, hostAdmin: 200 }),
-  'space.create': row({ otherPartner: 403, sameOrgNoMembership: 403, viewer: 403, contributor: 403, manager: 201, owner: 201, hostAdmin: 201 }),
-  'organization.read': row({ otherPartner: 404, sameOrgNoMembership: 200, viewer: 200, contributor: 200, manager: 200, owner: 200, hostAdmin: 200 }),
-  'organization.update': row({ otherPartner: 404, sameOrgNoMembership: 403, viewer: 403, contributor: 403, manager: 403, owner: 403, hostAdmin: 200 }),
-  'organization.disable': row({ otherPartner: 404, sameOrgNoMembership: 404, viewer: 403, contributor: 403, manager: 403, owner: 403, hostAdmin: 200 }),
-  'organization.create': row({ otherPartner: 403, sameOrgNoMembership: 403, viewer: 403, contributor: 403, manager: 403, owner: 403, hostAdmin: 201 }),
-  'person.read': row({ otherPartner: 404, sameOrgNoMembership: 200, viewer: 200, contributor: 200, manager: 200, owner: 200, hostAdmin: 200 }),
-  'person.update': row({ otherPartner: 404, sameOrgNoMembership: 403, viewer: 403, contributor: 403, manager: 403, owner: 403, hostAdmin: 200 }),
-  'person.disable': row({ otherPartner: 404, sameOrgNoMembership: 403, viewer: 403, contributor: 403, manager: 403, owner: 403, hostAdmin: 200 }),
-  'person.invite': row({ otherPartner: 404, sameOrgNoMembership: 403, viewer: 403, contributor: 403, manager: 403, owner: 403, hostAdmin: 201 }),
-  'audit.read': row({ otherPartner: 403, sameOrgNoMembership: 403, viewer: 403, contributor: 403, manager: 403, owner: 403, hostAdmin: 200 }),
+  'space.read': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 200,
+    contributor: 200,
+    manager: 200,
+    owner: 200,
+    hostAdmin: 200,
+  }),
+  'space.read_members': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 200,
+    contributor: 200,
+    manager: 200,
+    owner: 200,
+    hostAdmin: 200,
+  }),
+  'space.update': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 403,
+    contributor: 403,
+    manager: 200,
+    owner: 200,
+    hostAdmin: 200,
+  }),
+  'space.manage_members': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 403,
+    contributor: 403,
+    manager: 201,
+    owner: 201,
+    hostAdmin: 201,
+  }),
+  'space.invite': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 403,
+    contributor: 403,
+    manager: 201,
+    owner: 201,
+    hostAdmin: 201,
+  }),
+  'space.archive': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 403,
+    contributor: 403,
+    manager: 403,
+    owner: 200,
+    hostAdmin: 200,
+  }),
+  'space.create': row({
+    otherPartner: 403,
+    sameOrgNoMembership: 403,
+    viewer: 403,
+    contributor: 403,
+    manager: 201,
+    owner: 201,
+    hostAdmin: 201,
+  }),
+  'organization.read': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 200,
+    viewer: 200,
+    contributor: 200,
+    manager: 200,
+    owner: 200,
+    hostAdmin: 200,
+  }),
+  'organization.update': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 403,
+    viewer: 403,
+    contributor: 403,
+    manager: 403,
+    owner: 403,
+    hostAdmin: 200,
+  }),
+  'organization.disable': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 403,
+    contributor: 403,
+    manager: 403,
+    owner: 403,
+    hostAdmin: 200,
+  }),
+  'organization.create': row({
+    otherPartner: 403,
+    sameOrgNoMembership: 403,
+    viewer: 403,
+    contributor: 403,
+    manager: 403,
+    owner: 403,
+    hostAdmin: 201,
+  }),
+  'person.read': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 200,
+    viewer: 200,
+    contributor: 200,
+    manager: 200,
+    owner: 200,
+    hostAdmin: 200,
+  }),
+  'person.update': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 403,
+    viewer: 403,
+    contributor: 403,
+    manager: 403,
+    owner: 403,
+    hostAdmin: 200,
+  }),
+  'person.disable': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 403,
+    viewer: 403,
+    contributor: 403,
+    manager: 403,
+    owner: 403,
+    hostAdmin: 200,
+  }),
+  'person.invite': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 403,
+    viewer: 403,
+    contributor: 403,
+    manager: 403,
+    owner: 403,
+    hostAdmin: 201,
+  }),
+  'audit.read': row({
+    otherPartner: 403,
+    sameOrgNoMembership: 403,
+    viewer: 403,
+    contributor: 403,
+    manager: 403,
+    owner: 403,
+    hostAdmin: 200,
+  }),
 };
 
 let server: TestServer;
@@ -61,12 +189,22 @@ let partnerOrgId: string;
 const people = {} as Record<Exclude<ActorName, 'anonymous'>, { id: string; email: string }>;
 const clients = {} as Record<ActorName, HttpClient>;
 let unique = 0;
-const nextName = () => `matrix-${Date.now()}-${(unique += 1)}`;
+const nextName = () => {
+  unique += 1;
+  return `matrix-${Date.now()}-${unique}`;
+};
 
 /** A fresh space per attempt, with the same cast of members, so a successful change never affects the next cell. */
 async function spaceWithCast() {
   const space = await createSpace(server.deps.db, { kind: 'supplier' });
-  const roles = { viewer: 'viewer', contributor: 'contributor', manager: 'manager', owner: 'owner', disabled: 'viewer', expired: 'viewer' } as const;
+  const roles = {
+    viewer: 'viewer',
+    contributor: 'contributor',
+    manager: 'manager',
+    owner: 'owner',
+    disabled: 'viewer',
+    expired: 'viewer',
+  } as const;
   for (const [actor, role] of Object.entries(roles)) {
     await addMember(server.deps.db, { spaceId: space.id, userId: people[actor as keyof typeof roles].id, role });
   }
@@ -87,20 +225,27 @@ const attempts: Record<string, Attempt> = {
   },
   'space.invite': async (c) => {
     const space = await spaceWithCast();
-    const body = { email: `${nextName()}@partner.test`, name: 'New Comer', organizationId: partnerOrgId, role: 'viewer' };
+    const body = {
+      email: `${nextName()}@partner.test`,
+      name: 'New Comer',
+      organizationId: partnerOrgId,
+      role: 'viewer',
+    };
     return (await c.post(`/api/v1/spaces/${space.id}/invitations`, body)).status;
   },
   'space.archive': async (c) => (await c.post(`/api/v1/spaces/${(await spaceWithCast()).id}/archive`)).status,
   'space.create': async (c) => (await c.post('/api/v1/spaces', { name: nextName(), kind: 'project' })).status,
   'organization.read': async (c) => (await c.get(`/api/v1/organizations/${partnerOrgId}`)).status,
-  'organization.update': async (c) => (await c.patch(`/api/v1/organizations/${partnerOrgId}`, { kind: 'supplier' })).status,
+  'organization.update': async (c) =>
+    (await c.patch(`/api/v1/organizations/${partnerOrgId}`, { kind: 'supplier' })).status,
   'organization.disable': async (c) => {
     const space = await spaceWithCast();
     const org = await createOrganization(server.deps.db, { kind: 'contractor' });
     await addMember(server.deps.db, { spaceId: space.id, organizationId: org.id, role: 'viewer' });
     return (await c.post(`/api/v1/organizations/${org.id}/disable`)).status;
   },
-  'organization.create': async (c) => (await c.post('/api/v1/organizations', { name: nextName(), kind: 'customer' })).status,
+  'organization.create': async (c) =>
+    (await c.post('/api/v1/organizations', { name: nextName(), kind: 'customer' })).status,
   'person.read': async (c) => {
     const space = await spaceWithCast();
     const target = await createPerson(server.deps.db, { organizationId: partnerOrgId });

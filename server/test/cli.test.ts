@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, startTestServer, testDialect } from './harness';
+import { startTestServer, type TestServer, testDialect } from './harness';
 
 /** The operator CLI, run as a real process exactly like `npx gatehouse …`, on the suite's database. */
 const bin = fileURLToPath(new URL('../bin/gatehouse.mjs', import.meta.url));
@@ -69,20 +69,81 @@ describe(`operator CLI (${testDialect})`, () => {
     const badKind = gatehouse(['org', 'create', '--name', 'Bad', '--kind', 'pirate']);
     expect(badKind.code).not.toBe(0);
 
-    const weak = gatehouse(['user', 'create', '--email', 'weak@cli.test', '--name', 'Weak', '--org', 'Cli Supplies', '--password', 'password']);
+    const weak = gatehouse([
+      'user',
+      'create',
+      '--email',
+      'weak@cli.test',
+      '--name',
+      'Weak',
+      '--org',
+      'Cli Supplies',
+      '--password',
+      'password',
+    ]);
     expect(weak.code).toBe(1);
     expect(weak.stderr.toLowerCase()).toContain('password');
-    const noOrg = gatehouse(['user', 'create', '--email', 'x@cli.test', '--name', 'X', '--org', 'No Such Org', '--password', 'a strong passphrase 7']);
+    const noOrg = gatehouse([
+      'user',
+      'create',
+      '--email',
+      'x@cli.test',
+      '--name',
+      'X',
+      '--org',
+      'No Such Org',
+      '--password',
+      'a strong passphrase 7',
+    ]);
     expect(noOrg.code).toBe(1);
 
-    const admin = gatehouse(['user', 'create', '--email', 'root@cli.test', '--name', 'Root', '--password', 'a strong passphrase 7', '--admin']);
+    const admin = gatehouse([
+      'user',
+      'create',
+      '--email',
+      'root@cli.test',
+      '--name',
+      'Root',
+      '--password',
+      'a strong passphrase 7',
+      '--admin',
+    ]);
     expect(admin.code).toBe(0);
-    const user = gatehouse(['user', 'create', '--email', 'sue@cli.test', '--name', 'Sue', '--org', 'Cli Supplies', '--password', 'a strong passphrase 7']);
+    const user = gatehouse([
+      'user',
+      'create',
+      '--email',
+      'sue@cli.test',
+      '--name',
+      'Sue',
+      '--org',
+      'Cli Supplies',
+      '--password',
+      'a strong passphrase 7',
+    ]);
     expect(user.code).toBe(0);
-    const space = gatehouse(['space', 'create', '--name', 'Cli Space', '--kind', 'supplier', '--owner', 'root@cli.test']);
+    const space = gatehouse([
+      'space',
+      'create',
+      '--name',
+      'Cli Space',
+      '--kind',
+      'supplier',
+      '--owner',
+      'root@cli.test',
+    ]);
     expect(space.code).toBe(0);
 
-    const token = gatehouse(['token', 'create', '--email', 'sue@cli.test', '--name', 'laptop', '--expires', '2099-01-01']);
+    const token = gatehouse([
+      'token',
+      'create',
+      '--email',
+      'sue@cli.test',
+      '--name',
+      'laptop',
+      '--expires',
+      '2099-01-01',
+    ]);
     expect(token.code).toBe(0);
     const secret = token.stdout.trim().split('\n').pop() as string;
     expect(secret).toMatch(/^gh_/);
@@ -101,8 +162,17 @@ describe(`operator CLI (${testDialect})`, () => {
     const intact = gatehouse(['verify-audit']);
     expect(intact.code).toBe(0);
     expect(intact.stdout).toContain('intact');
-    const victim = await server.deps.db.selectFrom('audit_events').select(['seq', 'id']).orderBy('seq').limit(1).executeTakeFirstOrThrow();
-    await server.deps.db.updateTable('audit_events').set({ action: 'nothing.to.see' }).where('seq', '=', victim.seq).execute();
+    const victim = await server.deps.db
+      .selectFrom('audit_events')
+      .select(['seq', 'id'])
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await server.deps.db
+      .updateTable('audit_events')
+      .set({ action: 'nothing.to.see' })
+      .where('seq', '=', victim.seq)
+      .execute();
     const tampered = gatehouse(['verify-audit']);
     expect(tampered.code).toBe(3);
     expect(tampered.stderr).toContain(`seq ${victim.seq}`);

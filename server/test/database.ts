@@ -7,7 +7,12 @@ import { testDialect } from './dialect';
 import { createTestDatabase } from './support/postgres';
 
 /** A fresh, empty database of the suite's dialect (not migrated), for tests below the HTTP layer. */
-export async function openTestDatabase(): Promise<{ db: Db; url: string | null; file: string | null; close: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{
+  db: Db;
+  url: string | null;
+  file: string | null;
+  close: () => Promise<void>;
+}> {
   if (testDialect === 'postgres') {
     const database = await createTestDatabase(inject('pgAdminUrl'));
     const db = openDatabase({ dialect: 'postgres', url: database.url });

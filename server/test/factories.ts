@@ -29,7 +29,10 @@ export async function hostOrganization(db: Db) {
   return createOrganization(db, { name: 'Host organization', kind: 'host' });
 }
 
-export async function createOrganization(db: Db, input: { name?: string; kind?: string; status?: 'active' | 'disabled' } = {}) {
+export async function createOrganization(
+  db: Db,
+  input: { name?: string; kind?: string; status?: 'active' | 'disabled' } = {},
+) {
   const name = input.name ?? `Org ${next()}`;
   const row = {
     id: newId(),
@@ -93,12 +96,18 @@ export async function createHostAdmin(db: Db, input: { email?: string; password?
   return createPerson(db, { ...input, organizationId: host.id, isAdmin: true });
 }
 
-export async function createSpace(db: Db, input: { name?: string; kind?: string; status?: 'active' | 'archived' } = {}) {
+export async function createSpace(
+  db: Db,
+  input: { name?: string; kind?: string; status?: 'active' | 'archived' } = {},
+) {
   const name = input.name ?? `Space ${next()}`;
   const row = {
     id: newId(),
     name,
-    slug: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${next()}`,
+    slug: `${name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}-${next()}`,
     kind: input.kind ?? 'project',
     description: '',
     status: input.status ?? 'active',

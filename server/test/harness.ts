@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { loadConfig } from '../src/core/config/config';
 import { runDueJobs } from '../src/core/jobs/jobs';
-import { type RunningServer, jobHandlers, startServer } from '../src/server';
-import { createTestDatabase } from './support/postgres';
+import { jobHandlers, type RunningServer, startServer } from '../src/server';
 import { testDialect } from './dialect';
 import { HttpClient } from './http-client';
+import { createTestDatabase } from './support/postgres';
 
 export { testDialect } from './dialect';
 

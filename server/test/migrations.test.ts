@@ -43,7 +43,16 @@ describe(`migrations on ${testDialect}`, () => {
     const now = new Date().toISOString();
     await database.db
       .insertInto('organizations')
-      .values({ id: 'o1', name: 'Keep', name_key: 'keep', kind: 'customer', is_host: 0, status: 'active', created_at: now, updated_at: now })
+      .values({
+        id: 'o1',
+        name: 'Keep',
+        name_key: 'keep',
+        kind: 'customer',
+        is_host: 0,
+        status: 'active',
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     expect(await migrateToLatest(database.db)).toEqual([]);
     const row = await database.db.selectFrom('organizations').select('name').executeTakeFirst();
@@ -58,15 +67,50 @@ describe(`migrations on ${testDialect}`, () => {
     const now = new Date().toISOString();
     await db
       .insertInto('organizations')
-      .values({ id: 'o1', name: 'O', name_key: 'o', kind: 'customer', is_host: 0, status: 'active', created_at: now, updated_at: now })
+      .values({
+        id: 'o1',
+        name: 'O',
+        name_key: 'o',
+        kind: 'customer',
+        is_host: 0,
+        status: 'active',
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     await db
       .insertInto('spaces')
-      .values({ id: 's1', name: 'S', slug: 's', kind: 'project', description: '', status: 'active', created_by: null, created_at: now, updated_at: now })
+      .values({
+        id: 's1',
+        name: 'S',
+        slug: 's',
+        kind: 'project',
+        description: '',
+        status: 'active',
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
-    const member = { space_id: 's1', user_id: null, organization_id: 'o1', role: 'viewer' as const, expires_at: null, created_by: null, created_at: now };
-    await db.insertInto('space_members').values({ id: 'm1', ...member }).execute();
-    await expect(db.insertInto('space_members').values({ id: 'm2', ...member }).execute()).rejects.toThrow();
+    const member = {
+      space_id: 's1',
+      user_id: null,
+      organization_id: 'o1',
+      role: 'viewer' as const,
+      expires_at: null,
+      created_by: null,
+      created_at: now,
+    };
+    await db
+      .insertInto('space_members')
+      .values({ id: 'm1', ...member })
+      .execute();
+    await expect(
+      db
+        .insertInto('space_members')
+        .values({ id: 'm2', ...member })
+        .execute(),
+    ).rejects.toThrow();
     const count = await sql<{ n: number }>`select count(*) as n from space_members`.execute(db);
     expect(Number(count.rows[0].n)).toBe(1);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, newId } from '../src/core/ids';
 import { createHostAdmin, createOrganization, createPerson, DEFAULT_PASSWORD } from './factories';
-import { type TestServer, startTestServer, testDialect } from './harness';
+import { startTestServer, type TestServer, testDialect } from './harness';
 
 /**
  * Two Gatehouse instances share one database (PostgreSQL, or one SQLite file on the embedded default). Disabling on
@@ -12,7 +12,9 @@ let b: TestServer;
 
 beforeAll(async () => {
   a = await startTestServer();
-  b = await startTestServer(testDialect === 'postgres' ? { databaseUrl: a.databaseUrl as string } : { dataDir: a.dataDir });
+  b = await startTestServer(
+    testDialect === 'postgres' ? { databaseUrl: a.databaseUrl as string } : { dataDir: a.dataDir },
+  );
 });
 
 afterAll(async () => {
@@ -27,7 +29,17 @@ async function personWithCredentials(organizationId: string) {
   const secret = `gh_${newId().replace(/-/g, '')}`;
   await a.deps.db
     .insertInto('api_tokens')
-    .values({ id: newId(), user_id: person.id, name: 'cli', prefix: secret.slice(0, 10), token_hash: hashToken(secret), created_at: new Date().toISOString(), expires_at: null, last_used_at: null, revoked_at: null })
+    .values({
+      id: newId(),
+      user_id: person.id,
+      name: 'cli',
+      prefix: secret.slice(0, 10),
+      token_hash: hashToken(secret),
+      created_at: new Date().toISOString(),
+      expires_at: null,
+      last_used_at: null,
+      revoked_at: null,
+    })
     .execute();
   const tokenOnB = b.client();
   tokenOnB.bearer = secret;

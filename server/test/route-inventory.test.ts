@@ -3,13 +3,18 @@ import { type RouteContract, type RouteName, routes } from '@gatehouse/contracts
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, newId } from '../src/core/ids';
 import { addMember, createOrganization, createPerson, createSpace, DEFAULT_PASSWORD } from './factories';
-import { type TestServer, startTestServer } from './harness';
+import { startTestServer, type TestServer } from './harness';
 import type { HttpClient } from './http-client';
 import { fillPath, sampleBody } from './samples';
 
 /** Routes that are not API contracts: health probes, the OpenAPI document and its viewer, the web app shell. */
 const infrastructure = (url: string) =>
-  url === '/healthz' || url === '/readyz' || url === '/api/openapi.json' || url.startsWith('/api/docs') || url.startsWith('/assets/') || url === '/*';
+  url === '/healthz' ||
+  url === '/readyz' ||
+  url === '/api/openapi.json' ||
+  url.startsWith('/api/docs') ||
+  url.startsWith('/assets/') ||
+  url === '/*';
 
 let server: TestServer;
 let outsider: HttpClient;
@@ -24,13 +29,34 @@ beforeAll(async () => {
   const member = await addMember(db, { spaceId: space.id, userId: person.id, role: 'owner' });
   const victimClient = server.client();
   await victimClient.signIn(person.email, DEFAULT_PASSWORD);
-  const session = await db.selectFrom('sessions').select('id').where('user_id', '=', person.id).executeTakeFirstOrThrow();
+  const session = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('user_id', '=', person.id)
+    .executeTakeFirstOrThrow();
   const tokenId = newId();
   await db
     .insertInto('api_tokens')
-    .values({ id: tokenId, user_id: person.id, name: 't', prefix: 'gh_x', token_hash: hashToken(`gh_${tokenId}`), created_at: new Date().toISOString(), expires_at: null, last_used_at: null, revoked_at: null })
+    .values({
+      id: tokenId,
+      user_id: person.id,
+      name: 't',
+      prefix: 'gh_x',
+      token_hash: hashToken(`gh_${tokenId}`),
+      created_at: new Date().toISOString(),
+      expires_at: null,
+      last_used_at: null,
+      revoked_at: null,
+    })
     .execute();
-  Object.assign(victim, { organizationId: victimOrg.id, personId: person.id, spaceId: space.id, memberId: member.id, sessionId: session.id, tokenId });
+  Object.assign(victim, {
+    organizationId: victimOrg.id,
+    personId: person.id,
+    spaceId: space.id,
+    memberId: member.id,
+    sessionId: session.id,
+    tokenId,
+  });
 
   const otherOrg = await createOrganization(db, { kind: 'supplier' });
   const other = await createPerson(db, { organizationId: otherOrg.id });
@@ -59,7 +85,10 @@ describe('route inventory', () => {
       .filter((r) => r.public && r.method !== 'HEAD' && r.url.startsWith('/api/v1/'))
       .map((r) => `${r.method} ${r.url}`)
       .sort();
-    const declared = contractEntries.filter(([, c]) => c.public).map(([, c]) => `${c.method} ${c.path}`).sort();
+    const declared = contractEntries
+      .filter(([, c]) => c.public)
+      .map(([, c]) => `${c.method} ${c.path}`)
+      .sort();
     expect(publicApi).toEqual(declared);
   });
 

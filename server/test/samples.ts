@@ -11,7 +11,12 @@ export function sampleBody(name: RouteName, ids: { organizationId: string; perso
     twoFactor: { code: '123456' },
     forgotPassword: { email: 'nobody@example.test' },
     resetPassword: { token: 'x'.repeat(43), password: 'a perfectly fine passphrase' },
-    setup: { token: 'x'.repeat(43), email: 'first@example.test', name: 'First', password: 'a perfectly fine passphrase' },
+    setup: {
+      token: 'x'.repeat(43),
+      email: 'first@example.test',
+      name: 'First',
+      password: 'a perfectly fine passphrase',
+    },
     acceptInvitation: { password: 'a perfectly fine passphrase' },
     updateMe: { name: 'Renamed' },
     changePassword: { currentPassword: 'wrong wrong wrong', newPassword: 'a perfectly fine passphrase' },
@@ -27,7 +32,12 @@ export function sampleBody(name: RouteName, ids: { organizationId: string; perso
     updateSpace: { description: 'changed' },
     addMember: { personId: ids.personId, role: 'viewer' },
     updateMember: { role: 'viewer' },
-    inviteToSpace: { email: `sample-${stamp}@example.test`, name: 'Sample', organizationId: ids.organizationId, role: 'viewer' },
+    inviteToSpace: {
+      email: `sample-${stamp}@example.test`,
+      name: 'Sample',
+      organizationId: ids.organizationId,
+      role: 'viewer',
+    },
   };
   return bodies[name];
 }

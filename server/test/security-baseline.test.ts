@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHostAdmin, DEFAULT_PASSWORD } from './factories';
-import { type TestServer, startTestServer } from './harness';
+import { startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
 let adminEmail: string;
@@ -63,7 +63,9 @@ describe('security baseline', () => {
     const spec = await server.client().get('/api/openapi.json');
     expect(spec.status).toBe(200);
     expect(spec.body.openapi).toBe('3.1.0');
-    expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/spaces/{id}/members']));
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/spaces/{id}/members']),
+    );
     const docs = await server.client().get('/api/docs/');
     expect(docs.status).toBe(200);
     expect(docs.text).toContain('<html');
@@ -81,10 +83,25 @@ describe('built-in HTTPS', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gatehouse-tls-'));
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     tls = await startTestServer({ env: { TLS_CERT_FILE: join(dir, 'cert.pem'), TLS_KEY_FILE: join(dir, 'key.pem') } });
   });
 
@@ -96,18 +113,27 @@ describe('built-in HTTPS', () => {
   it('serves HTTPS with HSTS and a __Host- prefixed Secure session cookie', async () => {
     const admin = await createHostAdmin(tls.deps.db);
     const port = new URL(tls.url).port;
-    const result = await new Promise<{ status: number; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
-      const body = JSON.stringify({ email: admin.email, password: DEFAULT_PASSWORD });
-      const req = httpsRequest(
-        { host: '127.0.0.1', port, path: '/api/v1/auth/login', method: 'POST', rejectUnauthorized: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+    const result = await new Promise<{ status: number; headers: Record<string, string | string[] | undefined> }>(
+      (resolve, reject) => {
+        const body = JSON.stringify({ email: admin.email, password: DEFAULT_PASSWORD });
+        const req = httpsRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/api/v1/auth/login',
+            method: 'POST',
+            rejectUnauthorized: false,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      },
+    );
     expect(result.status).toBe(200);
     expect(result.headers['strict-transport-security']).toContain('max-age=');
     const cookie = (result.headers['set-cookie'] as string[]).join('\n');

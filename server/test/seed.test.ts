@@ -28,7 +28,11 @@ afterAll(async () => {
 });
 
 const seed = () =>
-  spawnSync(process.execPath, [bin, 'seed'], { encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 60_000 });
+  spawnSync(process.execPath, [bin, 'seed'], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ...env },
+    timeout: 60_000,
+  });
 
 describe(`npm run seed (${testDialect})`, () => {
   it('fills a fresh data dir with a demo extranet whose people can sign in and see their spaces', async () => {

@@ -49,7 +49,10 @@ async function start(env: Record<string, string>) {
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i += 1) {
-    const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, base, output: () => output };
     if (child.exitCode !== null) throw new Error(`server exited early: ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -74,14 +77,22 @@ describe(`gatehouse start (${testDialect})`, () => {
     const setup = await fetch(`${server.base}/api/v1/setup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: match?.[1], email: 'owner@example.test', name: 'First Admin', password: 'first admin passphrase 2026' }),
+      body: JSON.stringify({
+        token: match?.[1],
+        email: 'owner@example.test',
+        name: 'First Admin',
+        password: 'first admin passphrase 2026',
+      }),
     });
     expect(setup.status).toBe(200);
     expect(await fetch(`${server.base}/api/v1/setup`).then((r) => r.json())).toEqual({ setupRequired: false });
   });
 
   it('GATEHOUSE_ADMIN_EMAIL and _PASSWORD create the first admin, and SIGTERM stops the server cleanly', async () => {
-    const server = await start({ GATEHOUSE_ADMIN_EMAIL: 'boss@example.test', GATEHOUSE_ADMIN_PASSWORD: 'the chief passphrase 2026' });
+    const server = await start({
+      GATEHOUSE_ADMIN_EMAIL: 'boss@example.test',
+      GATEHOUSE_ADMIN_PASSWORD: 'the chief passphrase 2026',
+    });
     const login = await fetch(`${server.base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -7,7 +7,11 @@ import { systemContext } from '../core/context';
 import { AppError } from '../core/http/errors';
 import { migrateToLatest } from '../core/migrations';
 import { issueApiTokenForEmail } from '../modules/identity/identity.tokens.service';
-import { createOrganization, ensureHostOrganization, findOrganizationByNameOrId } from '../modules/organizations/organizations.service';
+import {
+  createOrganization,
+  ensureHostOrganization,
+  findOrganizationByNameOrId,
+} from '../modules/organizations/organizations.service';
 import { createPersonWithPassword, disablePersonByEmail } from '../modules/people/people.service';
 import { createSpaceForOwnerEmail } from '../modules/spaces/spaces.service';
 import { seedDemo } from './seed';
@@ -107,7 +111,9 @@ const handlers: Record<string, Handler> = {
       password: values.password as string,
       isAdmin: values.admin === true,
     });
-    console.log(`Created ${person.email} in ${organization.name}${values.admin ? ' (host admin)' : ''} id=${person.id}`);
+    console.log(
+      `Created ${person.email} in ${organization.name}${values.admin ? ' (host admin)' : ''} id=${person.id}`,
+    );
     return 0;
   },
 

@@ -1,4 +1,3 @@
-import type { Deps } from '../core/context';
 import {
   addMember,
   createOrganization,
@@ -7,6 +6,7 @@ import {
   DEFAULT_PASSWORD,
   hostOrganization,
 } from '../../test/factories';
+import type { Deps } from '../core/context';
 
 /**
  * A demo extranet built with the very factories the tests use: a host organization, a customer and a supplier,
@@ -21,15 +21,43 @@ export async function seedDemo(deps: Deps): Promise<void> {
   const northwind = await createOrganization(db, { name: 'Northwind Supplies', kind: 'supplier' });
   const board = await createOrganization(db, { name: 'Board of directors', kind: 'board' });
 
-  const admin = await createPerson(db, { organizationId: host.id, email: 'admin@gatehouse.test', name: 'Alice Admin', isAdmin: true });
-  const manager = await createPerson(db, { organizationId: host.id, email: 'manon@gatehouse.test', name: 'Manon Manager' });
+  const admin = await createPerson(db, {
+    organizationId: host.id,
+    email: 'admin@gatehouse.test',
+    name: 'Alice Admin',
+    isAdmin: true,
+  });
+  const manager = await createPerson(db, {
+    organizationId: host.id,
+    email: 'manon@gatehouse.test',
+    name: 'Manon Manager',
+  });
   const staff = await createPerson(db, { organizationId: host.id, email: 'sam@gatehouse.test', name: 'Sam Staff' });
   const acmeAdmin = await createPerson(db, {
-    organizationId: acme.id, email: 'claire@acme.test', name: 'Claire Customer', isOrgAdmin: true, sponsorId: manager.id,
+    organizationId: acme.id,
+    email: 'claire@acme.test',
+    name: 'Claire Customer',
+    isOrgAdmin: true,
+    sponsorId: manager.id,
   });
-  const acmeViewer = await createPerson(db, { organizationId: acme.id, email: 'victor@acme.test', name: 'Victor Viewer', sponsorId: manager.id });
-  const supplier = await createPerson(db, { organizationId: northwind.id, email: 'sofia@northwind.test', name: 'Sofia Supplier', sponsorId: staff.id });
-  const director = await createPerson(db, { organizationId: board.id, email: 'diane@board.test', name: 'Diane Director', sponsorId: admin.id });
+  const acmeViewer = await createPerson(db, {
+    organizationId: acme.id,
+    email: 'victor@acme.test',
+    name: 'Victor Viewer',
+    sponsorId: manager.id,
+  });
+  const supplier = await createPerson(db, {
+    organizationId: northwind.id,
+    email: 'sofia@northwind.test',
+    name: 'Sofia Supplier',
+    sponsorId: staff.id,
+  });
+  const director = await createPerson(db, {
+    organizationId: board.id,
+    email: 'diane@board.test',
+    name: 'Diane Director',
+    sponsorId: admin.id,
+  });
 
   const client = await createSpace(db, { name: 'Acme — client space', kind: 'client' });
   await addMember(db, { spaceId: client.id, userId: manager.id, role: 'owner' });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { systemClock, type Clock } from './clock';
+import { type Clock, systemClock } from './clock';
 import { type Config, resolveSecretKey } from './config/config';
 import type { Deps } from './context';
 import { type Db, openDatabase } from './db/database';

@@ -31,9 +31,11 @@ async function trailOf(count: number): Promise<Db> {
     requestId: 'r',
   };
   for (let i = 1; i <= count; i += 1) {
-    await database.db.transaction().execute((trx) =>
-      record(trx, ctx, { action: 'test.event', target: { type: 'thing', id: `t${i}` }, details: { i } }),
-    );
+    await database.db
+      .transaction()
+      .execute((trx) =>
+        record(trx, ctx, { action: 'test.event', target: { type: 'thing', id: `t${i}` }, details: { i } }),
+      );
   }
   return database.db;
 }
@@ -46,7 +48,11 @@ describe(`audit hash chain on ${testDialect}`, () => {
 
   it('an edited event is named by its sequence number', async () => {
     const db = await trailOf(5);
-    await db.updateTable('audit_events').set({ details: JSON.stringify({ i: 99 }) }).where('seq', '=', 3).execute();
+    await db
+      .updateTable('audit_events')
+      .set({ details: JSON.stringify({ i: 99 }) })
+      .where('seq', '=', 3)
+      .execute();
     const { problems } = await verifyChain(db);
     expect(problems).toEqual([expect.objectContaining({ seq: 3, problem: expect.stringContaining('edited') })]);
   });
@@ -65,8 +71,14 @@ describe(`audit hash chain on ${testDialect}`, () => {
     // Swap the content of seq 2 and 3 while keeping the sequence numbers: a reordering attempt.
     const [second, third] = [rows[1], rows[2]];
     await db.deleteFrom('audit_events').where('seq', 'in', [2, 3]).execute();
-    await db.insertInto('audit_events').values({ ...third, seq: 2, id: `${third.id}-x` }).execute();
-    await db.insertInto('audit_events').values({ ...second, seq: 3, id: `${second.id}-y` }).execute();
+    await db
+      .insertInto('audit_events')
+      .values({ ...third, seq: 2, id: `${third.id}-x` })
+      .execute();
+    await db
+      .insertInto('audit_events')
+      .values({ ...second, seq: 3, id: `${second.id}-y` })
+      .execute();
     const { problems } = await verifyChain(db);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.some((p) => p.seq === 2 && p.problem.includes('link'))).toBe(true);
@@ -74,7 +86,11 @@ describe(`audit hash chain on ${testDialect}`, () => {
 
   it('a rewritten tail with recomputed hashes still breaks at the first forged row', async () => {
     const db = await trailOf(3);
-    await db.updateTable('audit_events').set({ action: 'forged', hash: 'f'.repeat(64) }).where('seq', '=', 2).execute();
+    await db
+      .updateTable('audit_events')
+      .set({ action: 'forged', hash: 'f'.repeat(64) })
+      .where('seq', '=', 2)
+      .execute();
     const { problems } = await verifyChain(db);
     expect(problems.map((p) => p.seq)).toEqual(expect.arrayContaining([2, 3]));
   });

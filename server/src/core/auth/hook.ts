@@ -56,7 +56,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     };
     request.ctx = ctx;
     const routeUrl = request.routeOptions.url;
-    if (!routeUrl || !routeUrl.startsWith('/api/') || routeUrl.startsWith('/api/docs')) return;
+    if (!routeUrl?.startsWith('/api/') || routeUrl.startsWith('/api/docs')) return;
 
     ctx.actor = await resolveActor(request, ctx);
     if (!SAFE_METHODS.has(request.method)) ensureSameOrigin(request);

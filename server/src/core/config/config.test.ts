@@ -21,7 +21,8 @@ describe('configuration', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const problems = (error as ConfigError).problems.join('\n');
-      for (const name of ['PORT', 'DATABASE_URL', 'REQUIRE_2FA', 'GATEHOUSE_ADMIN_PASSWORD']) expect(problems).toContain(name);
+      for (const name of ['PORT', 'DATABASE_URL', 'REQUIRE_2FA', 'GATEHOUSE_ADMIN_PASSWORD'])
+        expect(problems).toContain(name);
     }
   });
 

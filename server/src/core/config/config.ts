@@ -37,25 +37,55 @@ export const settings = {
     schema: z.string().optional(),
     doc: 'Whose X-Forwarded-* headers to believe: `true`, a hop count, or a comma-separated list of addresses/CIDRs.',
   },
-  GATEHOUSE_ADMIN_EMAIL: { schema: z.email().optional(), doc: 'First host admin created at first start (with the password below).' },
-  GATEHOUSE_ADMIN_PASSWORD: { schema: z.string().optional(), doc: 'Password of that first admin (≥ 12 characters, not a common one).' },
-  HOST_ORGANIZATION_NAME: { schema: z.string().min(1).max(120).default('Host organization'), doc: 'Name of the host organization created at first start.' },
+  GATEHOUSE_ADMIN_EMAIL: {
+    schema: z.email().optional(),
+    doc: 'First host admin created at first start (with the password below).',
+  },
+  GATEHOUSE_ADMIN_PASSWORD: {
+    schema: z.string().optional(),
+    doc: 'Password of that first admin (≥ 12 characters, not a common one).',
+  },
+  HOST_ORGANIZATION_NAME: {
+    schema: z.string().min(1).max(120).default('Host organization'),
+    doc: 'Name of the host organization created at first start.',
+  },
   SMTP_URL: {
-    schema: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+    schema: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
     doc: 'Outgoing mail server. Unset: messages are written to DATA_DIR/outbox/*.eml.',
   },
   MAIL_FROM: { schema: z.string().min(3).default('Gatehouse <no-reply@localhost>'), doc: 'Sender of e-mails.' },
-  REQUIRE_2FA: { schema: z.enum(['none', 'admins', 'all']).default('none'), doc: 'Who must set up two-factor authentication: none, admins, all.' },
+  REQUIRE_2FA: {
+    schema: z.enum(['none', 'admins', 'all']).default('none'),
+    doc: 'Who must set up two-factor authentication: none, admins, all.',
+  },
   SESSION_IDLE_MINUTES: { schema: positiveInt.default(60), doc: 'A session ends after this long without a request.' },
-  SESSION_MAX_HOURS: { schema: positiveInt.default(12), doc: 'A session ends this long after sign-in, whatever happens.' },
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: { schema: positiveInt.default(5), doc: 'Failed sign-ins per account per window before 429.' },
-  LOGIN_MAX_FAILURES_PER_IP: { schema: positiveInt.default(30), doc: 'Failed sign-ins per IP address per window before 429.' },
+  SESSION_MAX_HOURS: {
+    schema: positiveInt.default(12),
+    doc: 'A session ends this long after sign-in, whatever happens.',
+  },
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: {
+    schema: positiveInt.default(5),
+    doc: 'Failed sign-ins per account per window before 429.',
+  },
+  LOGIN_MAX_FAILURES_PER_IP: {
+    schema: positiveInt.default(30),
+    doc: 'Failed sign-ins per IP address per window before 429.',
+  },
   LOGIN_WINDOW_MINUTES: { schema: positiveInt.default(15), doc: 'Length of the sign-in throttling window.' },
   INVITATION_TTL_HOURS: { schema: positiveInt.default(168), doc: 'How long an invitation link stays valid.' },
   PASSWORD_RESET_TTL_MINUTES: { schema: positiveInt.default(30), doc: 'How long a password reset link stays valid.' },
   BODY_LIMIT_BYTES: { schema: positiveInt.default(1_048_576), doc: 'Largest JSON request body accepted.' },
-  LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: 'Log level.' },
-  SECURE_COOKIES: { schema: bool.optional(), doc: 'Force Secure cookies even over plain HTTP (default: when the request is HTTPS).' },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    doc: 'Log level.',
+  },
+  SECURE_COOKIES: {
+    schema: bool.optional(),
+    doc: 'Force Secure cookies even over plain HTTP (default: when the request is HTTPS).',
+  },
 } as const;
 
 type Settings = typeof settings;
@@ -137,5 +167,8 @@ function parseTrustProxy(value: string | undefined): boolean | number | string[]
   if (!value || value === 'false') return false;
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
-  return value.split(',').map((part) => part.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }

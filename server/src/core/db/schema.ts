@@ -1,6 +1,3 @@
-import type { AuditEventsTable } from '../audit/audit.tables';
-import type { ApiTokensTable, SessionsTable } from '../auth/auth.tables';
-import type { JobsTable } from '../jobs/jobs.tables';
 import type {
   LoginFailuresTable,
   OneTimeTokensTable,
@@ -9,6 +6,9 @@ import type {
 } from '../../modules/identity/identity.tables';
 import type { OrganizationsTable } from '../../modules/organizations/organizations.tables';
 import type { SpaceMembersTable, SpacesTable } from '../../modules/spaces/spaces.tables';
+import type { AuditEventsTable } from '../audit/audit.tables';
+import type { ApiTokensTable, SessionsTable } from '../auth/auth.tables';
+import type { JobsTable } from '../jobs/jobs.tables';
 
 /** The whole database as Kysely sees it, composed from each module's tables file. */
 export type Database = {

@@ -19,7 +19,13 @@ const fastifyCodes: Record<string, { status: number; code: AppError['code']; tit
 export function sendProblem(
   reply: FastifyReply,
   request: FastifyRequest,
-  problem: { status: number; code: string; title: string; detail?: string; errors?: { path: string; message: string }[] },
+  problem: {
+    status: number;
+    code: string;
+    title: string;
+    detail?: string;
+    errors?: { path: string; message: string }[];
+  },
 ) {
   return reply
     .code(problem.status)

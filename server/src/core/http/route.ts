@@ -33,7 +33,7 @@ export function route<C extends RouteContract>(app: FastifyInstance, contract: C
       ...(contract.params ? { params: contract.params } : {}),
       ...(contract.query ? { querystring: contract.query } : {}),
       ...(contract.body ? { body: contract.body } : {}),
-      ...(contract.response && !(contract.path.endsWith('.csv')) ? { response: { [status]: contract.response } } : {}),
+      ...(contract.response && !contract.path.endsWith('.csv') ? { response: { [status]: contract.response } } : {}),
     },
     handler: async (request, reply) => {
       const result = await handler(request as RouteRequest<C>, reply);

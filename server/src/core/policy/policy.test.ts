@@ -1,7 +1,7 @@
 import { actions } from '@gatehouse/contracts';
 import { describe, expect, it } from 'vitest';
 import type { UserActor } from '../auth/actor';
-import { AppError } from '../http/errors';
+import type { AppError } from '../http/errors';
 import { abilities, authorize, can, type PolicyAction, policyActions } from './policy';
 import { globalResource, type SpaceResource } from './resources';
 
@@ -42,7 +42,9 @@ describe('central policy', () => {
   });
 
   it('an action no rule mentions is denied (deny by default)', () => {
-    expect(can(person({ isAdmin: true, isHostOrganization: true }), 'document.delete' as PolicyAction, space('owner'))).toBe(false);
+    expect(
+      can(person({ isAdmin: true, isHostOrganization: true }), 'document.delete' as PolicyAction, space('owner')),
+    ).toBe(false);
   });
 
   it('a space the person does not belong to answers 404, one they only view answers 403 to a change', () => {

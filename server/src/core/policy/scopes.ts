@@ -1,8 +1,8 @@
 import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { isSuperuser } from '../auth/actor';
-import type { Database } from '../db/schema';
 import type { DbOrTrx } from '../db/database';
+import type { Database } from '../db/schema';
 
 /**
  * SQL scopes: the policy's "who may see what", as filters applied inside queries so lists never contain a row the
@@ -61,7 +61,10 @@ export function visiblePeople(db: DbOrTrx, actor: Actor, nowIso: string) {
   return (eb: ExpressionBuilder<Database, 'users'>) => {
     if (isSuperuser(actor)) return always;
     if (actor.kind !== 'user') return never;
-    return eb.or([eb('users.organization_id', '=', actor.organizationId), sharesSpaceWithPerson(db, actor, nowIso)(eb)]);
+    return eb.or([
+      eb('users.organization_id', '=', actor.organizationId),
+      sharesSpaceWithPerson(db, actor, nowIso)(eb),
+    ]);
   };
 }
 

@@ -18,10 +18,14 @@ export const auditModule: Module = {
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="gatehouse-audit-${stamp}.csv"`)
-        .send(Readable.from((async function* () {
-          if (!first.done) yield first.value;
-          yield* lines;
-        })()));
+        .send(
+          Readable.from(
+            (async function* () {
+              if (!first.done) yield first.value;
+              yield* lines;
+            })(),
+          ),
+        );
     });
   },
 };

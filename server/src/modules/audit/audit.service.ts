@@ -41,7 +41,19 @@ export async function listAudit(ctx: RequestContext, input: AuditFilters & { lim
   };
 }
 
-const CSV_COLUMNS = ['seq', 'at', 'action', 'outcome', 'actor_id', 'actor', 'target_type', 'target_id', 'target', 'ip', 'details'];
+const CSV_COLUMNS = [
+  'seq',
+  'at',
+  'action',
+  'outcome',
+  'actor_id',
+  'actor',
+  'target_type',
+  'target_id',
+  'target',
+  'ip',
+  'details',
+];
 
 /** RFC 4180 quoting, and a leading quote on values a spreadsheet would run as a formula (CSV injection). */
 function csvCell(value: unknown): string {
