@@ -250,7 +250,7 @@ export const en = {
   'members.noExpiry': 'No end date',
   'members.add': 'Add member',
   'members.addTitle': 'Add a member to {space}',
-  'members.addSubmit': 'Add member',
+  'members.addSubmit': 'Add to space',
   'members.type': 'Add',
   'members.typePerson': 'A person',
   'members.typeOrganization': 'A whole organization',

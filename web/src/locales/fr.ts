@@ -258,7 +258,7 @@ export const fr: Messages = {
   'members.noExpiry': 'Sans date de fin',
   'members.add': 'Ajouter un membre',
   'members.addTitle': 'Ajouter un membre à {space}',
-  'members.addSubmit': 'Ajouter le membre',
+  'members.addSubmit': 'Ajouter à l’espace',
   'members.type': 'Ajouter',
   'members.typePerson': 'Une personne',
   'members.typeOrganization': 'Toute une organisation',
