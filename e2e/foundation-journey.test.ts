@@ -10,7 +10,7 @@ import {
   createSpace,
   DEFAULT_PASSWORD,
 } from '../server/test/factories';
-import { type TestServer, startTestServer } from '../server/test/harness';
+import { startTestServer, type TestServer } from '../server/test/harness';
 import { type MailCatcher, startMailCatcher } from '../server/test/support/smtp';
 import { en } from '../web/src/locales/en';
 import { fr } from '../web/src/locales/fr';
@@ -23,7 +23,8 @@ import { launchBrowser, RESULTS_DIR } from './support/browser';
  * is refused on its next action. Run at desktop width, at phone width, and once in French.
  */
 type Labels = typeof en;
-const fill = (text: string, vars: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+const fill = (text: string, vars: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
 
 let server: TestServer;
 let catcher: MailCatcher;
@@ -133,9 +134,15 @@ describe('foundation journey in Chromium', () => {
 
         // The admin disables the supplier organization.
         await adminPage.goto(`${server.url}/admin/organizations`);
-        await adminPage.getByRole('button', { name: fill(L['organizations.disableNamed'], { name: supplier.name }), exact: true }).click();
-        await adminPage.getByRole('dialog').getByRole('button', { name: L['organizations.disable'], exact: true }).click();
+        await adminPage
+          .getByRole('button', { name: fill(L['organizations.disableNamed'], { name: supplier.name }), exact: true })
+          .click();
+        await adminPage
+          .getByRole('dialog')
+          .getByRole('button', { name: L['organizations.disable'], exact: true })
+          .click();
         await adminPage.getByText(fill(L['organizations.disabledDone'], { name: supplier.name })).waitFor();
+        await adminPage.getByRole('dialog').waitFor({ state: 'hidden' });
         await adminPage.screenshot({ path: join(RESULTS_DIR, `journey-${tag}-admin.png`), fullPage: true });
 
         // Her open page is refused on its next action.
