@@ -16,7 +16,7 @@ const colors: Record<Status, string> = {
 export function StatusBadge({ status }: { status: Status }) {
   const t = useT();
   return (
-    <Badge color={colors[status]} variant="light" radius="sm">
+    <Badge color={colors[status]} variant="light" radius="sm" miw="max-content">
       {t(`status.${status}`)}
     </Badge>
   );
