@@ -1,6 +1,7 @@
 export * from './actions';
 export * from './audit';
 export * from './common';
+export * from './documents';
 export * from './errors';
 export * from './identity';
 export * from './organizations';

@@ -25,12 +25,13 @@ export const endOfDayIso = (day: string): string | null => (day ? new Date(`${da
 export const startOfDayIso = (day: string): string | undefined =>
   day ? new Date(`${day}T00:00:00`).toISOString() : undefined;
 
+const pad = (n: number) => String(n).padStart(2, '0');
+const localDay = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+
 /** Today as `YYYY-MM-DD` in local time, for `min` on date inputs. */
-export const todayInput = () => {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-};
+export const todayInput = () => localDay(new Date());
+/** ISO instant → the local day it falls on, as an `<input type="date">` value ('' when null). */
+export const dayInput = (iso: string | null | undefined) => (iso ? localDay(new Date(iso)) : '');
 
 export const initials = (name: string) =>
   name
