@@ -7,6 +7,7 @@ export const NodeName = z
   .trim()
   .min(1)
   .max(255)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point of this rule.
   .refine((name) => !/[/\\\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name), {
     message: 'Names cannot contain slashes, control or direction-override characters',
   })

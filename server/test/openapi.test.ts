@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, startTestServer } from './harness';
+import { startTestServer, type TestServer } from './harness';
 
 /** The committed openapi.json is the API's reviewable surface: a change to a contract must show up in it. */
 let server: TestServer;

@@ -1,4 +1,10 @@
 import type {
+  DocumentsTable,
+  DocumentVersionsTable,
+  FoldersTable,
+  SpaceDocumentSettingsTable,
+} from '../../modules/documents/documents.tables';
+import type {
   LoginFailuresTable,
   OneTimeTokensTable,
   RecoveryCodesTable,
@@ -23,4 +29,8 @@ export type Database = {
   space_members: SpaceMembersTable;
   audit_events: AuditEventsTable;
   jobs: JobsTable;
+  folders: FoldersTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
+  space_document_settings: SpaceDocumentSettingsTable;
 };
