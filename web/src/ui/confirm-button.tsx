@@ -28,12 +28,22 @@ export function ConfirmButton({
   const [opened, { open, close }] = useDisclosure(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // The dialog shows (and confirms) what was asked when it opened: the action's own refetch can change the props
+  // under it (Disable → Enable), which must not flip its text while it closes nor swap the action it runs.
+  const current = { title, message, confirmLabel, color, onConfirm };
+  const [asked, setAsked] = useState(current);
+
+  const ask = () => {
+    setAsked(current);
+    setError(null);
+    open();
+  };
 
   const confirm = async () => {
     setPending(true);
     setError(null);
     try {
-      await onConfirm();
+      await asked.onConfirm();
       close();
     } catch (caught) {
       setError(caught);
@@ -44,19 +54,19 @@ export function ConfirmButton({
 
   return (
     <>
-      <Button color={color} {...rest} onClick={open}>
+      <Button color={color} {...rest} onClick={ask}>
         {children}
       </Button>
-      <Modal opened={opened} onClose={close} title={title} centered>
+      <Modal opened={opened} onClose={close} title={asked.title} centered>
         <Stack>
-          <Text fz="sm">{message}</Text>
+          <Text fz="sm">{asked.message}</Text>
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button color={color} loading={pending} onClick={confirm}>
-              {confirmLabel}
+            <Button color={asked.color} loading={pending} onClick={confirm}>
+              {asked.confirmLabel}
             </Button>
           </Group>
         </Stack>

@@ -47,7 +47,8 @@ export function DataTable<T>({ label, columns, rows, rowKey, empty }: DataTableP
               {columns.map((column) => (
                 <Table.Td key={column.key} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
                   {column.actions ? (
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    // Many actions wrap onto another line rather than push the table wider than its frame.
+                    <Group gap="xs" justify="flex-end">
                       {column.render(row)}
                     </Group>
                   ) : (

@@ -12,6 +12,8 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/page-header';
 import { StatusBadge } from '../../ui/status-badge';
+import { auditActionLabel } from './audit-actions';
+import { AuditEventDetails } from './components/audit-event-details';
 import { type AuditFilters, AuditFiltersForm, toAuditQuery } from './components/audit-filters';
 
 const PAGE_SIZE = 50;
@@ -35,12 +37,7 @@ export function AuditPage() {
       key: 'action',
       header: t('audit.action'),
       primary: true,
-      render: (event) => (
-        <Group gap="xs" wrap="nowrap">
-          <Code>{event.action}</Code>
-          {event.outcome === 'failure' && <StatusBadge status="failure" />}
-        </Group>
-      ),
+      render: (event) => <AuditActionCell event={event} />,
     },
     { key: 'at', nowrap: true, header: t('audit.when'), render: (event) => formatDateTime(event.at, locale) },
     { key: 'actor', header: t('audit.actor'), render: (event) => event.actor.label ?? t('audit.system') },
@@ -63,6 +60,12 @@ export function AuditPage() {
         ),
     },
     { key: 'ip', nowrap: true, header: t('audit.ip'), render: (event) => event.ip ?? '—', hideOnMobile: true },
+    {
+      key: 'details',
+      nowrap: true,
+      header: t('audit.details'),
+      render: (event) => <AuditEventDetails event={event} />,
+    },
   ];
 
   return (
@@ -104,5 +107,32 @@ export function AuditPage() {
         </Stack>
       )}
     </>
+  );
+}
+
+/** The human label (red when the attempt failed) above the raw action code, which stays searchable and exact. */
+function AuditActionCell({ event }: { event: AuditEvent }) {
+  const t = useT();
+  const label = auditActionLabel(t, event);
+  const failed = event.outcome === 'failure';
+  const known = label !== event.action;
+  return (
+    <Stack gap={2}>
+      {known && (
+        <Text fz="sm" fw={500} c={failed ? 'red.8' : undefined}>
+          {label}
+        </Text>
+      )}
+      <Group gap={6}>
+        {failed && <StatusBadge status="failure" />}
+        {known ? (
+          <Text ff="monospace" fz="xs" c="dimmed">
+            {event.action}
+          </Text>
+        ) : (
+          <Code>{event.action}</Code>
+        )}
+      </Group>
+    </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { endOfDayIso, startOfDayIso } from '../../../lib/format';
 import { useApiQuery } from '../../../lib/hooks';
 import { useT } from '../../../lib/i18n';
 import { Icon } from '../../../ui/icons';
+import { auditActionOptions } from '../audit-actions';
 
 export type AuditFilters = { action: string; actorId: string; from: string; to: string };
 
@@ -38,12 +39,12 @@ export function AuditFiltersForm({ value, onChange }: { value: AuditFilters; onC
   return (
     <form onSubmit={submit} aria-label={t('audit.filters')}>
       <Group align="flex-end" gap="sm" mb="md">
-        <TextInput
+        <NativeSelect
           label={t('audit.filterAction')}
-          placeholder="space.create"
           value={draft.action}
           onChange={set('action')}
-          style={{ flex: '1 1 180px' }}
+          data={auditActionOptions(t)}
+          style={{ flex: '1 1 200px' }}
         />
         <NativeSelect
           label={t('audit.filterActor')}

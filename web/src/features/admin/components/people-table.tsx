@@ -22,7 +22,7 @@ export function PeopleTable({ people, empty, showOrganization = true }: Props) {
       render: (person) => (
         <Stack gap={0}>
           <Group gap={6}>
-            <Text fw={600} fz="sm">
+            <Text fw={600} fz="sm" style={{ overflowWrap: 'anywhere' }}>
               {person.name}
             </Text>
             {person.isAdmin && (
