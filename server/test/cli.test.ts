@@ -156,7 +156,7 @@ describe(`operator CLI (${testDialect})`, () => {
     const disabled = gatehouse(['user', 'disable', '--email', 'sue@cli.test']);
     expect(disabled.code).toBe(0);
     expect((await client.get('/api/v1/me')).status).toBe(401);
-  });
+  }, 180_000);
 
   it('verify-audit passes on an intact trail and names the tampered row otherwise', async () => {
     const intact = gatehouse(['verify-audit']);
@@ -177,5 +177,5 @@ describe(`operator CLI (${testDialect})`, () => {
     expect(tampered.code).toBe(3);
     expect(tampered.stderr).toContain(`seq ${victim.seq}`);
     expect(tampered.stderr).toContain(victim.id);
-  });
+  }, 60_000);
 });
