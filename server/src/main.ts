@@ -8,6 +8,7 @@ const USAGE = `Usage: gatehouse <command> [options]
   start                                   run the server (what npm start does)
   migrate                                 apply pending database migrations
   verify-audit                            recompute the audit hash chain; non-zero exit if tampered
+  fsck [--repair] [--[no-]verify-hashes]  check files against their rows; exit 4 if problems (--repair: drop old orphans)
   org create --name N --kind K            create a partner organization (customer, supplier, partner, contractor, board, other)
   user create --email E --name N [--org NAME|ID] --password P [--admin]
   user disable --email E                  disable a person and end all their sessions and tokens

@@ -6,6 +6,7 @@ import type { Config } from '../core/config/config';
 import { systemContext } from '../core/context';
 import { AppError } from '../core/http/errors';
 import { migrateToLatest } from '../core/migrations';
+import { checkBlobStore, summarizeFsck } from '../core/storage/fsck';
 import { issueApiTokenForEmail } from '../modules/identity/identity.tokens.service';
 import {
   createOrganization,
@@ -80,6 +81,27 @@ const handlers: Record<string, Handler> = {
     console.error(`Audit trail TAMPERED: ${problems.length} problem(s) in ${checked} events:`);
     for (const p of problems) console.error(`  seq ${p.seq} (id ${p.id ?? '?'}): ${p.problem}`);
     return 3;
+  },
+
+  async fsck(deps, args) {
+    const values = parse(args, {
+      repair: { type: 'boolean' },
+      'verify-hashes': { type: 'boolean' },
+      'no-verify-hashes': { type: 'boolean' },
+    });
+    const verifyHashes = values['no-verify-hashes']
+      ? false
+      : values['verify-hashes'] === true || deps.blobs.kind === 'local';
+    const report = await checkBlobStore({
+      ...deps,
+      now: deps.clock.now(),
+      verifyHashes,
+      repair: values.repair === true,
+    });
+    const { out, err, code } = summarizeFsck(report);
+    for (const line of out) console.log(line);
+    for (const line of err) console.error(line);
+    return code;
   },
 
   async 'org create'(deps, args) {

@@ -5,6 +5,7 @@ import type { Deps } from './context';
 import { type Db, openDatabase } from './db/database';
 import { createLogger, type Logger } from './logger';
 import { migrateToLatest } from './migrations';
+import { createBlobStore } from './storage/create-blob-store';
 
 /** Opens the configured database and runs pending migrations: the first step of every command. */
 export async function openConfiguredDatabase(config: Config): Promise<Db> {
@@ -26,6 +27,7 @@ export async function createDeps(
     config,
     clock: options.clock ?? systemClock,
     logger: options.logger ?? createLogger(config.LOG_LEVEL),
+    blobs: await createBlobStore(config),
     wakeJobs: () => {},
   };
 }

@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import type { Config } from './config/config';
 import type { Db } from './db/database';
 import type { Logger } from './logger';
+import type { BlobStore } from './storage/blob-store';
 
 /** Long-lived dependencies built once at start and shared by every request. */
 export type Deps = {
@@ -10,6 +11,8 @@ export type Deps = {
   config: Config;
   clock: Clock;
   logger: Logger;
+  /** The file store (content-addressed blobs): local disk or S3. */
+  blobs: BlobStore;
   /** Wakes the job runner after a commit so e-mails leave at once instead of at the next poll. */
   wakeJobs: () => void;
 };

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/database';
 import { testDialect } from '../../../test/dialect';
@@ -7,6 +10,7 @@ import type { RequestContext } from '../context';
 import type { Db } from '../db/database';
 import { createLogger } from '../logger';
 import { migrateToLatest } from '../migrations';
+import { createLocalBlobStore } from '../storage/local-blob-store';
 import { record, verifyChain } from './audit';
 
 let close: (() => Promise<void>) | null = null;
@@ -25,6 +29,7 @@ async function trailOf(count: number): Promise<Db> {
     clock: systemClock,
     logger: createLogger('silent'),
     wakeJobs: () => {},
+    blobs: await createLocalBlobStore({ root: mkdtempSync(join(tmpdir(), 'gatehouse-audit-blobs-')), masterKey: null }),
     actor: { kind: 'system', label: 'test' },
     ip: '127.0.0.1',
     userAgent: null,

@@ -11,6 +11,7 @@ import type { Deps } from '../context';
 import { runDueJobs } from '../jobs/jobs';
 import { createLogger } from '../logger';
 import { migrateToLatest } from '../migrations';
+import { createLocalBlobStore } from '../storage/local-blob-store';
 import { createMailSender, enqueueMail, MAIL_JOB, mailJobHandler } from './mail';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -30,6 +31,7 @@ async function depsWith(env: Record<string, string>): Promise<Deps> {
     clock: systemClock,
     logger: createLogger('silent'),
     wakeJobs: () => {},
+    blobs: await createLocalBlobStore({ root: join(dataDir, 'blobs'), masterKey: null }),
   };
 }
 
