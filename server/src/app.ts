@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -61,6 +62,20 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   registerInputGuards(app);
   registerSecurityHeaders(app, { https: Boolean(deps.config.tls) });
   await app.register(fastifyCookie);
+  // Uploads stream straight into the file store (request.file()): never buffered, one file per request, few small fields.
+  // busboy silently truncates a file at `fileSize`; one byte more lets the store's own limit (MAX_UPLOAD_BYTES) fail
+  // the upload instead of keeping a truncated file.
+  await app.register(fastifyMultipart, {
+    limits: {
+      files: 1,
+      fileSize: deps.config.MAX_UPLOAD_BYTES + 1,
+      fields: 10,
+      fieldSize: 16 * 1024,
+      fieldNameSize: 100,
+      parts: 12,
+      headerPairs: 50,
+    },
+  });
   registerAuth(app, deps);
 
   await app.register(fastifySwagger, {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addMember,
+  createDocument,
   createHostAdmin,
   createOrganization,
   createPerson,
@@ -173,6 +174,87 @@ const expected: Record<string, Row> = {
     owner: 403,
     hostAdmin: 201,
   }),
+  'document.read': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 200,
+    contributor: 200,
+    manager: 200,
+    owner: 200,
+    hostAdmin: 200,
+  }),
+  'document.upload': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 403,
+    contributor: 201,
+    manager: 201,
+    owner: 201,
+    hostAdmin: 201,
+  }),
+  'document.update': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 403,
+    contributor: 200,
+    manager: 200,
+    owner: 200,
+    hostAdmin: 200,
+  }),
+  'document.delete': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 403,
+    contributor: 200,
+    manager: 200,
+    owner: 200,
+    hostAdmin: 200,
+  }),
+  'document.lock': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 403,
+    contributor: 200,
+    manager: 200,
+    owner: 200,
+    hostAdmin: 200,
+  }),
+  'document.break_lock': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 403,
+    contributor: 403,
+    manager: 200,
+    owner: 200,
+    hostAdmin: 200,
+  }),
+  'document.read_access_log': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 403,
+    contributor: 403,
+    manager: 200,
+    owner: 200,
+    hostAdmin: 200,
+  }),
+  'document.manage_settings': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 403,
+    contributor: 403,
+    manager: 200,
+    owner: 200,
+    hostAdmin: 200,
+  }),
+  'folder.create': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 403,
+    contributor: 201,
+    manager: 201,
+    owner: 201,
+    hostAdmin: 201,
+  }),
   'audit.read': row({
     otherPartner: 403,
     sameOrgNoMembership: 403,
@@ -212,6 +294,26 @@ async function spaceWithCast() {
 }
 
 type Attempt = (client: HttpClient) => Promise<number>;
+
+/** A fresh space with its cast and one document in it. */
+async function documentWithCast() {
+  const space = await spaceWithCast();
+  return createDocument(server.deps, { spaceId: space.id, name: `${nextName()}.txt` });
+}
+
+/** A document checked out by a contributor who is not one of the actors. */
+async function documentLockedByAnother() {
+  const document = await documentWithCast();
+  const [row] = await server.deps.db.selectFrom('documents').select('space_id').where('id', '=', document.id).execute();
+  const holder = await createPerson(server.deps.db, { organizationId: partnerOrgId });
+  await addMember(server.deps.db, { spaceId: row.space_id, userId: holder.id, role: 'contributor' });
+  await server.deps.db
+    .updateTable('documents')
+    .set({ lock_user_id: holder.id, lock_expires_at: new Date(Date.now() + 3_600_000).toISOString() })
+    .where('id', '=', document.id)
+    .execute();
+  return document;
+}
 
 const attempts: Record<string, Attempt> = {
   'space.read': async (c) => (await c.get(`/api/v1/spaces/${(await spaceWithCast()).id}`)).status,
@@ -270,6 +372,25 @@ const attempts: Record<string, Attempt> = {
     return (await c.post('/api/v1/people', body)).status;
   },
   'audit.read': async (c) => (await c.get('/api/v1/audit')).status,
+  'document.read': async (c) => (await c.getBytes(`/api/v1/documents/${(await documentWithCast()).id}/content`)).status,
+  'document.upload': async (c) => {
+    const space = await spaceWithCast();
+    const bytes = new TextEncoder().encode('matrix upload');
+    return (await c.upload(`/api/v1/spaces/${space.id}/documents`, {}, `${nextName()}.txt`, bytes)).status;
+  },
+  'document.update': async (c) =>
+    (await c.patch(`/api/v1/documents/${(await documentWithCast()).id}`, { description: 'changed' })).status,
+  'document.delete': async (c) => (await c.post(`/api/v1/documents/${(await documentWithCast()).id}/trash`)).status,
+  'document.lock': async (c) =>
+    (await c.post(`/api/v1/documents/${(await documentWithCast()).id}/lock`, { minutes: 5 })).status,
+  'document.break_lock': async (c) =>
+    (await c.delete(`/api/v1/documents/${(await documentLockedByAnother()).id}/lock`)).status,
+  'document.read_access_log': async (c) =>
+    (await c.get(`/api/v1/documents/${(await documentWithCast()).id}/access-log`)).status,
+  'document.manage_settings': async (c) =>
+    (await c.patch(`/api/v1/spaces/${(await spaceWithCast()).id}/document-settings`, { keepVersions: 5 })).status,
+  'folder.create': async (c) =>
+    (await c.post(`/api/v1/spaces/${(await spaceWithCast()).id}/folders`, { name: nextName() })).status,
 };
 
 beforeAll(async () => {

@@ -1,7 +1,10 @@
+import { Readable } from 'node:stream';
 import type { SpaceRole } from '@gatehouse/contracts';
 import { hashPassword } from '../src/core/auth/passwords';
 import type { Db } from '../src/core/db/database';
 import { newId } from '../src/core/ids';
+import type { BlobStore } from '../src/core/storage/blob-store';
+import { recordBlob } from '../src/core/storage/blobs.queries';
 
 /**
  * Test and seed factories: each creates what it needs and the parents it is not given. They insert rows directly,
@@ -135,4 +138,91 @@ export async function addMember(
   };
   await db.insertInto('space_members').values(row).execute();
   return row;
+}
+
+export async function createFolder(
+  db: Db,
+  input: { spaceId: string; parentId?: string | null; name?: string; createdBy?: string | null },
+) {
+  const name = input.name ?? `Folder ${next()}`;
+  const row = {
+    id: newId(),
+    space_id: input.spaceId,
+    parent_id: input.parentId ?? null,
+    name,
+    name_key: name.normalize('NFC').toLowerCase(),
+    created_by: input.createdBy ?? null,
+    created_at: now(),
+    updated_at: now(),
+    trashed_at: null,
+    trashed_by: null,
+    trash_root_id: null,
+  };
+  await db.insertInto('folders').values(row).execute();
+  return row;
+}
+
+/**
+ * A document with one version whose bytes really go through the file store (so downloads work), recorded the way
+ * the upload service records them. Names are stored as given: tests use it to plant names the API would refuse.
+ */
+export async function createDocument(
+  deps: { db: Db; blobs: BlobStore },
+  input: {
+    spaceId: string;
+    folderId?: string | null;
+    name?: string;
+    bytes?: Uint8Array;
+    mimeType?: string;
+    authorId?: string | null;
+  },
+) {
+  const name = input.name ?? `Document ${next()}.txt`;
+  const bytes = Buffer.from(input.bytes ?? Buffer.from(`content of ${name}`));
+  const put = await deps.blobs.put(Readable.from([bytes]));
+  const id = newId();
+  const versionId = newId();
+  await deps.db.transaction().execute(async (trx) => {
+    await recordBlob(trx, { ...put, storage: deps.blobs.kind, createdAt: now() });
+    await trx
+      .insertInto('documents')
+      .values({
+        id,
+        space_id: input.spaceId,
+        folder_id: input.folderId ?? null,
+        name,
+        name_key: name.normalize('NFC').toLowerCase(),
+        current_version_id: versionId,
+        version: 1,
+        size: put.size,
+        mime_type: input.mimeType ?? 'text/plain',
+        description: '',
+        tags: '[]',
+        created_by: input.authorId ?? null,
+        updated_by: input.authorId ?? null,
+        created_at: now(),
+        updated_at: now(),
+        trashed_at: null,
+        trashed_by: null,
+        trash_root_id: null,
+        lock_user_id: null,
+        lock_expires_at: null,
+      })
+      .execute();
+    await trx
+      .insertInto('document_versions')
+      .values({
+        id: versionId,
+        document_id: id,
+        number: 1,
+        blob_sha256: put.sha256,
+        size: put.size,
+        mime_type: input.mimeType ?? 'text/plain',
+        author_id: input.authorId ?? null,
+        comment: '',
+        created_at: now(),
+      })
+      .execute();
+  });
+  return { id, versionId, name, sha256: put.sha256, size: put.size, bytes };
 }

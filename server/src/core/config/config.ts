@@ -78,6 +78,18 @@ export const settings = {
   INVITATION_TTL_HOURS: { schema: positiveInt.default(168), doc: 'How long an invitation link stays valid.' },
   PASSWORD_RESET_TTL_MINUTES: { schema: positiveInt.default(30), doc: 'How long a password reset link stays valid.' },
   BODY_LIMIT_BYTES: { schema: positiveInt.default(1_048_576), doc: 'Largest JSON request body accepted.' },
+  MAX_UPLOAD_BYTES: {
+    schema: positiveInt.default(10 * 1024 ** 3),
+    doc: 'Largest file accepted in one upload (default 10 GiB).',
+  },
+  SHARE_LINK_DEFAULT_DAYS: {
+    schema: positiveInt.default(14),
+    doc: 'Days a share link for people without an account stays valid unless its creator chooses otherwise.',
+  },
+  SHARE_LINK_MAX_DAYS: {
+    schema: positiveInt.default(90),
+    doc: 'Longest validity a share link may be given, in days (every link expires).',
+  },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     doc: 'Log level.',
@@ -85,6 +97,29 @@ export const settings = {
   SECURE_COOKIES: {
     schema: bool.optional(),
     doc: 'Force Secure cookies even over plain HTTP (default: when the request is HTTPS).',
+  },
+  STORAGE: {
+    schema: z.enum(['local', 's3']).default('local'),
+    doc: 'Where files live: `local` (DATA_DIR/blobs) or `s3` (any S3-compatible object store, set the S3_* settings).',
+  },
+  S3_ENDPOINT: { schema: z.url().optional(), doc: 'S3 endpoint URL (MinIO, Ceph RGW…). Unset: AWS S3.' },
+  S3_REGION: { schema: z.string().min(1).default('us-east-1'), doc: 'S3 region.' },
+  S3_BUCKET: { schema: z.string().min(3).optional(), doc: 'S3 bucket holding the files (required with STORAGE=s3).' },
+  S3_ACCESS_KEY_ID: { schema: z.string().min(1).optional(), doc: 'S3 access key id (required with STORAGE=s3).' },
+  S3_SECRET_ACCESS_KEY: {
+    schema: z.string().min(1).optional(),
+    doc: 'S3 secret access key (required with STORAGE=s3).',
+  },
+  S3_FORCE_PATH_STYLE: {
+    schema: bool.default(true),
+    doc: 'Address the bucket as ENDPOINT/BUCKET (most S3-compatible stores) rather than BUCKET.ENDPOINT.',
+  },
+  ENCRYPTION_MASTER_KEY: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9+/_-]{43}=?$/, 'must be the base64 of 32 random bytes (openssl rand -base64 32)')
+      .optional(),
+    doc: 'Encrypts files at rest (AES-256-GCM, one data key per file wrapped by this key): base64 of 32 bytes. Unset: files stored in clear. Losing it loses the files.',
   },
 } as const;
 
@@ -122,6 +157,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (Boolean(config.GATEHOUSE_ADMIN_EMAIL) !== Boolean(config.GATEHOUSE_ADMIN_PASSWORD)) {
     problems.push('GATEHOUSE_ADMIN_EMAIL and GATEHOUSE_ADMIN_PASSWORD: set both or neither');
+  }
+  if (config.SHARE_LINK_DEFAULT_DAYS > config.SHARE_LINK_MAX_DAYS) {
+    problems.push('SHARE_LINK_DEFAULT_DAYS: must not exceed SHARE_LINK_MAX_DAYS');
+  }
+  if (config.STORAGE === 's3') {
+    const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter(
+      (name) => !config[name],
+    );
+    if (missing.length > 0) problems.push(`STORAGE=s3 requires ${missing.join(', ')}`);
   }
   const tls = readTls(config, problems);
   if (problems.length > 0) throw new ConfigError(problems);

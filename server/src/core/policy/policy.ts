@@ -1,9 +1,21 @@
 import type { Actor } from '../auth/actor';
 import { errors } from '../http/errors';
-import type { GlobalResource, OrganizationResource, PersonResource, Resource, SpaceResource } from './resources';
+import type {
+  DocumentRequestResource,
+  DocumentResource,
+  FolderResource,
+  GlobalResource,
+  OrganizationResource,
+  PersonResource,
+  Resource,
+  ShareLinkResource,
+  SpaceResource,
+} from './resources';
+import { documentRules, folderRules } from './rules/documents.rules';
 import { globalRules } from './rules/global.rules';
 import { organizationRules } from './rules/organizations.rules';
 import { personRules } from './rules/people.rules';
+import { documentRequestRules, documentShareRules, folderShareRules, shareLinkRules } from './rules/shares.rules';
 import { spaceRules } from './rules/spaces.rules';
 
 /**
@@ -16,16 +28,34 @@ const rulesByType = {
   space: spaceRules as RuleTable<SpaceResource>,
   organization: organizationRules as RuleTable<OrganizationResource>,
   person: personRules as RuleTable<PersonResource>,
+  folder: { ...folderRules, ...folderShareRules } as RuleTable<FolderResource>,
+  document: { ...documentRules, ...documentShareRules } as RuleTable<DocumentResource>,
+  share_link: shareLinkRules as RuleTable<ShareLinkResource>,
+  document_request: documentRequestRules as RuleTable<DocumentRequestResource>,
   global: globalRules as RuleTable<GlobalResource>,
 } as const;
 
 /** The action that decides whether a resource exists at all for the actor (else 404). */
-const readAction = { space: 'space.read', organization: 'organization.read', person: 'person.read' } as const;
+const readAction = {
+  space: 'space.read',
+  organization: 'organization.read',
+  person: 'person.read',
+  folder: 'folder.read',
+  document: 'document.read',
+  share_link: 'share_link.read',
+  document_request: 'document_request.read',
+} as const;
 
 export type PolicyAction =
   | keyof typeof spaceRules
   | keyof typeof organizationRules
   | keyof typeof personRules
+  | keyof typeof folderRules
+  | keyof typeof documentRules
+  | keyof typeof folderShareRules
+  | keyof typeof documentShareRules
+  | keyof typeof shareLinkRules
+  | keyof typeof documentRequestRules
   | keyof typeof globalRules;
 
 export const policyActions = Object.values(rulesByType).flatMap((table) => Object.keys(table)) as PolicyAction[];
