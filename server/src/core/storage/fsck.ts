@@ -15,6 +15,11 @@ export type FsckReport = {
   blobs: number;
   hashesVerified: boolean;
   problems: FsckProblem[];
+  /**
+   * Orphans younger than an hour: an upload in flight, or one a crash interrupted before its commit (never
+   * acknowledged, so nothing was lost). Not a problem; `--repair` removes them once they are an hour old.
+   */
+  pending: string[];
   /** Orphan blobs deleted by `repair` (they are also listed in `problems`). */
   removedOrphans: string[];
   removedTemporary: number;
@@ -43,6 +48,7 @@ export async function checkBlobStore(args: {
     blobs: stored.size,
     hashesVerified: args.verifyHashes,
     problems: [],
+    pending: [],
     removedOrphans: [],
     removedTemporary: 0,
   };
@@ -60,6 +66,10 @@ export async function checkBlobStore(args: {
   for (const sha256 of stored) {
     const info = await blobs.stat(sha256);
     if (!info) continue;
+    if (info.modifiedAt >= cutoff) {
+      report.pending.push(sha256);
+      continue;
+    }
     report.problems.push({
       kind: 'blob_without_row',
       sha256,
@@ -107,6 +117,11 @@ export function summarizeFsck(report: FsckReport): { out: string[]; err: string[
   const checked = `${report.rows} rows, ${report.blobs} blobs${report.hashesVerified ? ', hashes verified' : ''}`;
   const out = report.removedOrphans.map((sha256) => `Removed orphan blob ${sha256}`);
   if (report.removedTemporary > 0) out.push(`Removed ${report.removedTemporary} leftover temporary file(s)`);
+  if (report.pending.length > 0) {
+    out.push(
+      `${report.pending.length} recent blob(s) without a row: uploads in flight or interrupted (never acknowledged); --repair removes them after an hour`,
+    );
+  }
   const removed = new Set(report.removedOrphans);
   const remaining = report.problems.filter((problem) => !removed.has(problem.sha256));
   if (remaining.length === 0) return { out: [...out, `File store consistent: ${checked}.`], err: [], code: 0 };

@@ -4,6 +4,7 @@ import { actorId } from '../../core/auth/actor';
 import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
+import { queueIndexing, queueRemoval } from '../search/search.jobs';
 import { authorizeDocument, authorizeFolder, ensureDocumentAllowed } from './documents.access';
 import { nameTaken, withUniqueNames } from './documents.errors';
 import { toDocumentSummary } from './documents.mappers';
@@ -58,6 +59,9 @@ export async function updateDocument(
         nowIso: ctx.clock.now().toISOString(),
         set,
       });
+      if (set.name || set.tags !== undefined || set.description !== undefined) {
+        await queueIndexing(trx, ctx.clock.now(), { documentId: doc.id, versionId: doc.current_version_id });
+      }
       await record(trx, ctx, {
         action: moving ? 'document.moved' : set.name ? 'document.renamed' : 'document.updated',
         target: { type: 'document', id: doc.id, label: name },
@@ -70,6 +74,7 @@ export async function updateDocument(
       });
     }),
   );
+  ctx.wakeJobs();
   return reloadSummary(ctx, facts, doc.id);
 }
 
@@ -125,6 +130,7 @@ export async function copyDocument(
       });
     }),
   );
+  ctx.wakeJobs();
   return reloadSummary(ctx, facts, id);
 }
 
@@ -144,12 +150,14 @@ export async function trashDocument(ctx: RequestContext, input: { id: string }):
       lock_expires_at: null,
     };
     await updateDocumentRow(trx, { id: doc.id, byId, nowIso, set });
+    await queueRemoval(trx, ctx.clock.now(), doc.id);
     await record(trx, ctx, {
       action: 'document.trashed',
       target: { type: 'document', id: doc.id, label: doc.name },
       details: { spaceId: facts.spaceId, folderId: doc.folder_id },
     });
   });
+  ctx.wakeJobs();
   return reloadSummary(ctx, facts, doc.id);
 }
 
@@ -169,6 +177,7 @@ export async function restoreDocument(ctx: RequestContext, input: { id: string }
       const nowIso = ctx.clock.now().toISOString();
       const set = { trashed_at: null, trashed_by: null, trash_root_id: null, folder_id: folderId };
       await updateDocumentRow(trx, { id: doc.id, byId: actorId(ctx.actor), nowIso, set });
+      await queueIndexing(trx, ctx.clock.now(), { documentId: doc.id, versionId: doc.current_version_id });
       await record(trx, ctx, {
         action: 'document.restored',
         target: { type: 'document', id: doc.id, label: doc.name },
@@ -176,6 +185,7 @@ export async function restoreDocument(ctx: RequestContext, input: { id: string }
       });
     }),
   );
+  ctx.wakeJobs();
   return reloadSummary(ctx, facts, doc.id);
 }
 

@@ -171,6 +171,7 @@ export async function uploadDocument(
       return { id, created: true };
     }),
   );
+  ctx.wakeJobs();
   return { document: await reloadSummary(ctx, facts, outcome.id), created: outcome.created };
 }
 
@@ -186,5 +187,6 @@ export async function uploadVersion(
     await ensureQuota(trx, facts.spaceId, put);
     await commitVersion(trx, ctx, { facts, documentId: doc.id, put, comment: input.comment ?? '' });
   });
+  ctx.wakeJobs();
   return reloadSummary(ctx, facts, doc.id);
 }

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../core/context';
 import type { Trx } from '../../core/db/database';
 import { errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
+import { queueIndexing } from '../search/search.jobs';
 import { authorizeDocument, ensureDocumentAllowed, type SpaceFacts } from './documents.access';
 import { toDocumentSummary, toVersion } from './documents.mappers';
 import { mimeTypeFromName, versionsToPrune } from './documents.models';
@@ -50,6 +51,8 @@ export async function appendVersion(
     nowIso,
     set: { current_version_id: id, version: number, size: args.size, mime_type: mimeType },
   });
+  // Every new version — upload, re-upload, restore, copy — passes here, so this is the one place search learns of it.
+  await queueIndexing(trx, ctx.clock.now(), { documentId: args.documentId, versionId: id });
   return { id, number };
 }
 
@@ -123,6 +126,7 @@ export async function restoreVersion(
       name: current.name,
     });
   });
+  ctx.wakeJobs();
   return reloadSummary(ctx, facts, doc.id);
 }
 
