@@ -1,0 +1,245 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { seedSearchCorpus } from './search-corpus';
+import { freePort, httpRequest, payload, percentile, rssMb, sampleRss, startChild } from './support';
+
+/**
+ * `npm run bench:files` — figures, not assertions. Upload and download of a large file through Gatehouse's real API
+ * beside a bare Node.js stream server doing the same essential work on the same disk (the ceiling), the server's peak
+ * RSS during the transfers, listing a 10,000-file folder and searching 100,000 indexed documents.
+ * Sizes can be reduced for a quick run: BENCH_FILE_MB, BENCH_LIST_FILES, BENCH_SEARCH_DOCS.
+ */
+const FILE_MB = Number(process.env.BENCH_FILE_MB ?? 1024);
+const LIST_FILES = Number(process.env.BENCH_LIST_FILES ?? 10_000);
+const SEARCH_DOCS = Number(process.env.BENCH_SEARCH_DOCS ?? 100_000);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bytes = FILE_MB * 1024 * 1024;
+const work = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
+const mbps = (ms: number) => bytes / 1024 / 1024 / (ms / 1000);
+
+async function waitReady(base: string) {
+  for (let i = 0; i < 300; i += 1) {
+    const ok = await httpRequest(`${base}/readyz`, { method: 'GET' }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${base} did not become ready`);
+}
+
+function multipart(name: string, size: number, body: Readable) {
+  const boundary = `----gatehouse-bench-${Date.now()}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  async function* parts() {
+    yield head;
+    yield* body;
+    yield tail;
+  }
+  return {
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-length': head.length + size + tail.length,
+    },
+    body: Readable.from(parts()),
+  };
+}
+
+async function baseline() {
+  const dir = join(work, 'baseline');
+  (await import('node:fs')).mkdirSync(dir);
+  const child = await startChild(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'bench/baseline-server.ts'), dir],
+    {},
+  );
+  const port = await new Promise<number>((resolve) =>
+    child.stdout?.once('data', (d) => resolve(Number(String(d).trim()))),
+  );
+  const base = `http://127.0.0.1:${port}`;
+  let started = performance.now();
+  const up = await httpRequest(`${base}/file`, {
+    method: 'PUT',
+    headers: { 'content-length': bytes },
+    body: payload(bytes),
+  });
+  const uploadMs = performance.now() - started;
+  const { sha256 } = JSON.parse(up.body);
+  started = performance.now();
+  const down = await httpRequest(`${base}/file/${sha256}`, { method: 'GET' });
+  const downloadMs = performance.now() - started;
+  child.kill();
+  if (down.bytes !== bytes) throw new Error('baseline download size mismatch');
+  return { uploadMs, downloadMs, sha256 };
+}
+
+async function gatehouse() {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const email = 'bench@example.test';
+  const password = 'measured not guessed 2026';
+  const child = await startChild(process.execPath, [join(root, 'server/bin/gatehouse.mjs'), 'start'], {
+    DATA_DIR: join(work, 'gatehouse'),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    GATEHOUSE_ADMIN_EMAIL: email,
+    GATEHOUSE_ADMIN_PASSWORD: password,
+    LOGIN_MAX_FAILURES_PER_IP: '1000',
+  });
+  child.stdout?.resume();
+  await waitReady(base);
+  const pid = child.pid as number;
+  const json = { 'content-type': 'application/json', origin: base };
+  const login = await httpRequest(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = String(login.headers['set-cookie']).split(';')[0];
+  const me = JSON.parse((await httpRequest(`${base}/api/v1/me`, { method: 'GET', headers: { cookie } })).body);
+  const created = await httpRequest(`${base}/api/v1/me/tokens`, {
+    method: 'POST',
+    headers: { ...json, cookie, 'x-csrf-token': me.csrfToken },
+    body: JSON.stringify({ name: 'bench' }),
+  });
+  const auth = { authorization: `Bearer ${JSON.parse(created.body).secret}` };
+  const space = JSON.parse(
+    (
+      await httpRequest(`${base}/api/v1/spaces`, {
+        method: 'POST',
+        headers: { ...json, ...auth },
+        body: JSON.stringify({ name: 'Bench', kind: 'project' }),
+      })
+    ).body,
+  ).space;
+
+  const idleRss = rssMb(pid);
+  const stopSampling = sampleRss(pid);
+  const upload = multipart('big.bin', bytes, payload(bytes));
+  let started = performance.now();
+  const up = await httpRequest(`${base}/api/v1/spaces/${space.id}/documents`, {
+    method: 'POST',
+    headers: { ...upload.headers, ...auth },
+    body: upload.body,
+  });
+  const uploadMs = performance.now() - started;
+  if (up.status !== 201) throw new Error(`upload failed: ${up.status} ${up.body}`);
+  const document = JSON.parse(up.body).document;
+  started = performance.now();
+  const down = await httpRequest(`${base}/api/v1/documents/${document.id}/content`, { method: 'GET', headers: auth });
+  const downloadMs = performance.now() - started;
+  const peakRss = stopSampling();
+  if (down.bytes !== bytes) throw new Error(`download size mismatch: ${down.bytes}`);
+
+  const folder = JSON.parse(
+    (
+      await httpRequest(`${base}/api/v1/spaces/${space.id}/folders`, {
+        method: 'POST',
+        headers: { ...json, ...auth },
+        body: JSON.stringify({ name: 'Many' }),
+      })
+    ).body,
+  ).folder;
+  let next = 0;
+  const uploadSmall = async () => {
+    while (next < LIST_FILES) {
+      const index = next++;
+      const small = multipart(
+        `file-${String(index).padStart(5, '0')}.txt`,
+        16,
+        Readable.from([Buffer.from(`content ${index}`.padEnd(16))]),
+      );
+      const boundary = small.headers['content-type'].split('boundary=')[1];
+      const field = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="folderId"\r\n\r\n${folder.id}\r\n`,
+      );
+      const body = Readable.from(
+        (async function* () {
+          yield field;
+          yield* small.body;
+        })(),
+      );
+      const response = await httpRequest(`${base}/api/v1/spaces/${space.id}/documents`, {
+        method: 'POST',
+        headers: {
+          ...auth,
+          'content-type': small.headers['content-type'],
+          'content-length': small.headers['content-length'] + field.length,
+        },
+        body,
+      });
+      if (response.status !== 201) throw new Error(`small upload failed: ${response.status} ${response.body}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, uploadSmall));
+  const listTimes: number[] = [];
+  for (let i = 0; i < 60; i += 1) {
+    const t = performance.now();
+    const listing = await httpRequest(`${base}/api/v1/spaces/${space.id}/files?folderId=${folder.id}`, {
+      method: 'GET',
+      headers: auth,
+    });
+    listTimes.push(performance.now() - t);
+    if (i === 0 && JSON.parse(listing.body).documents.length !== LIST_FILES) throw new Error('listing is incomplete');
+  }
+
+  const searchTimes = await seedSearchCorpus({
+    base,
+    auth,
+    spaceId: space.id,
+    dataDir: join(work, 'gatehouse'),
+    documents: SEARCH_DOCS,
+  });
+  child.kill('SIGTERM');
+  return { uploadMs, downloadMs, peakRss, idleRss, listTimes, searchTimes };
+}
+
+try {
+  console.log(
+    `Gatehouse file benchmark — ${FILE_MB} MiB file, ${LIST_FILES} files in a folder, ${SEARCH_DOCS} indexed documents\n`,
+  );
+  const bare = await baseline();
+  const gh = await gatehouse();
+  const rows = [
+    [
+      'upload',
+      `${mbps(gh.uploadMs).toFixed(0)} MB/s`,
+      `${mbps(bare.uploadMs).toFixed(0)} MB/s`,
+      (bare.uploadMs / gh.uploadMs).toFixed(2),
+    ],
+    [
+      'download',
+      `${mbps(gh.downloadMs).toFixed(0)} MB/s`,
+      `${mbps(bare.downloadMs).toFixed(0)} MB/s`,
+      (bare.downloadMs / gh.downloadMs).toFixed(2),
+    ],
+  ];
+  console.log('transfer   gatehouse   bare node   ratio');
+  for (const row of rows) console.log(`${row[0].padEnd(10)} ${row[1].padStart(9)}   ${row[2].padStart(9)}   ${row[3]}`);
+  const figures = {
+    upload_ratio: Number((bare.uploadMs / gh.uploadMs).toFixed(3)),
+    download_ratio: Number((bare.downloadMs / gh.downloadMs).toFixed(3)),
+    peak_rss_mb: Math.round(gh.peakRss),
+    list_p99_ms: Number(percentile(gh.listTimes, 99).toFixed(1)),
+    search_p99_ms: Number(percentile(gh.searchTimes, 99).toFixed(1)),
+  };
+  console.log(`\npeak server RSS during transfers: ${figures.peak_rss_mb} MB (idle ${Math.round(gh.idleRss)} MB)`);
+  console.log(
+    `list ${LIST_FILES} files: p50 ${percentile(gh.listTimes, 50).toFixed(1)} ms, p99 ${figures.list_p99_ms} ms`,
+  );
+  console.log(
+    `search ${SEARCH_DOCS} docs: p50 ${percentile(gh.searchTimes, 50).toFixed(1)} ms, p99 ${figures.search_p99_ms} ms`,
+  );
+  console.log('goals: ratios >= 0.8, peak RSS < 300 MB, list p99 < 50 ms, search p99 < 100 ms');
+  console.log(JSON.stringify(figures));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
