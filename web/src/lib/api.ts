@@ -38,12 +38,20 @@ let csrfToken: string | null = null;
 export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
+/** For requests that cannot go through `api()` (uploads with XMLHttpRequest, for their progress events). */
+export const getCsrfToken = (): string | null => csrfToken;
 
 let onUnauthorized: (() => void) | null = null;
 /** Called when a signed-in call answers 401: the session ended (sign-out elsewhere, disabled account, expiry). */
 export const setUnauthorizedHandler = (handler: (() => void) | null) => {
   onUnauthorized = handler;
 };
+
+/** A signed-in request answered 401: forget the CSRF token and let the app show the sign-in page. */
+export function sessionRefused() {
+  csrfToken = null;
+  onUnauthorized?.();
+}
 
 /** Builds `/api/v1/spaces/123/members?x=y` from a route's path template. */
 export function buildUrl(path: string, params?: Record<string, unknown>, query?: Record<string, unknown>): string {
@@ -71,7 +79,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   }
 }
 
-function fallbackCode(status: number): string {
+/** The error code of an answer that carries no problem+json body. */
+export function fallbackCode(status: number): string {
   const byStatus: Record<number, string> = {
     400: 'http.bad_request',
     401: 'http.unauthorized',
@@ -108,10 +117,7 @@ export async function api<N extends RouteName>(name: N, ...[input]: ApiArgs<N>):
   if (!response.ok) {
     const error = await toApiError(response);
     const isPublic = 'public' in route && route.public === true;
-    if (response.status === 401 && name !== 'me' && !isPublic) {
-      csrfToken = null;
-      onUnauthorized?.();
-    }
+    if (response.status === 401 && name !== 'me' && !isPublic) sessionRefused();
     throw error;
   }
   if (response.status === 204) return undefined as RouteResponse<N>;

@@ -40,3 +40,22 @@ export const initials = (name: string) =>
     .slice(0, 2)
     .map((part) => part[0]?.toUpperCase())
     .join('');
+
+const byteUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/** `2.1 GB` / `2,1 Go`: decimal units (1 kB = 1000 bytes), as disks and most file managers count. */
+export function formatBytes(bytes: number, locale: Locale): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < byteUnits.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    style: 'unit',
+    unit: byteUnits[unit],
+    // "512 byte" reads wrong in English: whole bytes are spelled out ("512 bytes", "512 octets").
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: unit === 0 || value >= 100 ? 0 : 1,
+  }).format(value);
+}

@@ -22,13 +22,15 @@ type DataTableProps<T> = {
   rows: T[];
   rowKey: (row: T) => string;
   empty?: ReactNode;
+  /** `data-testid` of a row (or card), for lists where names alone are ambiguous. */
+  rowTestId?: (row: T) => string;
 };
 
 /** A table on wide screens, a list of cards on phones (only one of the two is rendered). */
-export function DataTable<T>({ label, columns, rows, rowKey, empty }: DataTableProps<T>) {
+export function DataTable<T>({ label, columns, rows, rowKey, empty, rowTestId }: DataTableProps<T>) {
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   if (rows.length === 0 && empty) return <>{empty}</>;
-  if (phone) return <CardList label={label} columns={columns} rows={rows} rowKey={rowKey} />;
+  if (phone) return <CardList label={label} columns={columns} rows={rows} rowKey={rowKey} rowTestId={rowTestId} />;
   return (
     <div className={classes.tableWrap}>
       <Table aria-label={label} verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
@@ -43,7 +45,7 @@ export function DataTable<T>({ label, columns, rows, rowKey, empty }: DataTableP
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={rowKey(row)}>
+            <Table.Tr key={rowKey(row)} data-testid={rowTestId?.(row)}>
               {columns.map((column) => (
                 <Table.Td key={column.key} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
                   {column.actions ? (
@@ -64,14 +66,21 @@ export function DataTable<T>({ label, columns, rows, rowKey, empty }: DataTableP
   );
 }
 
-function CardList<T>({ label, columns, rows, rowKey }: Omit<DataTableProps<T>, 'empty'>) {
+function CardList<T>({ label, columns, rows, rowKey, rowTestId }: Omit<DataTableProps<T>, 'empty'>) {
   const primary = columns.find((column) => column.primary) ?? columns[0];
   const actions = columns.filter((column) => column.actions);
   const details = columns.filter((column) => column !== primary && !column.actions && !column.hideOnMobile);
   return (
     <Stack gap="sm" role="list" aria-label={label}>
       {rows.map((row) => (
-        <Card key={rowKey(row)} role="listitem" padding="md" radius="md" className={classes.mobileCard}>
+        <Card
+          key={rowKey(row)}
+          role="listitem"
+          padding="md"
+          radius="md"
+          className={classes.mobileCard}
+          data-testid={rowTestId?.(row)}
+        >
           <div>{primary?.render(row)}</div>
           <Stack gap={4} mt="xs">
             {details.map((column) => (

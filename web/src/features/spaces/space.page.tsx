@@ -10,10 +10,14 @@ import { can } from '../../lib/policy';
 import { ErrorAlert } from '../../ui/error-alert';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/page-header';
+import { DocumentsTab } from '../documents/documents-tab';
 import { KindIcon } from './components/kind-icon';
 import { MembersTab } from './components/members-tab';
 import { RoleBadge } from './components/role-badge';
 import { SpaceActions } from './components/space-actions';
+
+/** Spaces get capabilities one by one (documents first); every space has documents for now. */
+const hasDocuments = (_space: Space) => true;
 
 export function SpacePage() {
   const t = useT();
@@ -26,7 +30,14 @@ export function SpacePage() {
   if (query.isError) return <ErrorAlert error={query.error} />;
   const { space } = query.data;
   const showMembers = can(space.abilities, 'space.read_members');
-  const tab = search.get('tab') === 'members' && showMembers ? 'members' : 'overview';
+  const showDocuments = hasDocuments(space);
+  const requested = search.get('tab');
+  const tab =
+    requested === 'members' && showMembers
+      ? 'members'
+      : requested === 'overview' || !showDocuments
+        ? 'overview'
+        : 'documents';
 
   return (
     <>
@@ -52,10 +63,16 @@ export function SpacePage() {
       />
       <Tabs
         value={tab}
-        onChange={(value) => setSearch(value === 'members' ? { tab: 'members' } : {}, { replace: true })}
+        // The documents tab is the default: its address carries only the folder being browsed.
+        onChange={(value) => setSearch(value === 'documents' ? {} : { tab: value ?? 'overview' }, { replace: true })}
         keepMounted={false}
       >
         <Tabs.List mb="lg">
+          {showDocuments && (
+            <Tabs.Tab value="documents" leftSection={<Icon name="folder" size={16} />}>
+              {t('space.tabDocuments')}
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="overview" leftSection={<Icon name="home" size={16} />}>
             {t('space.tabOverview')}
           </Tabs.Tab>
@@ -65,6 +82,11 @@ export function SpacePage() {
             </Tabs.Tab>
           )}
         </Tabs.List>
+        {showDocuments && (
+          <Tabs.Panel value="documents">
+            <DocumentsTab space={space} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="overview">
           <Overview space={space} />
         </Tabs.Panel>
