@@ -15,6 +15,8 @@ process.chdir(ROOT);
 
 const CHROMIUM = process.env.GATEHOUSE_CHROMIUM ?? '/usr/bin/chromium';
 const PG_INITDB = '/usr/lib/postgresql/15/bin/initdb';
+const LITMUS = '/usr/bin/litmus';
+const RCLONE = '/usr/bin/rclone';
 const RESULTS_DIR = '.test-results';
 const VITEST_JSON = join(RESULTS_DIR, 'vitest.json');
 const BIN = join(ROOT, 'node_modules', '.bin');
@@ -139,10 +141,13 @@ async function preflight() {
   if (!existsSync(join(BIN, 'vitest'))) {
     throw new Error('node_modules is missing or incomplete: run `npm ci` (or `npm install`) first.');
   }
-  if (!existsSync(CHROMIUM)) missing.push({ what: `Chromium (${CHROMIUM})`, pkg: 'chromium' });
+  if (!existsSync(CHROMIUM)) missing.push({ what: `Chromium (${CHROMIUM})`, pkg: 'chromium', path: CHROMIUM });
   if (!existsSync(PG_INITDB))
-    missing.push({ what: `PostgreSQL 15 server binaries (${PG_INITDB})`, pkg: 'postgresql-15' });
-  if (missing.length === 0) return 'chromium and postgresql-15 present';
+    missing.push({ what: `PostgreSQL 15 server binaries (${PG_INITDB})`, pkg: 'postgresql-15', path: PG_INITDB });
+  // WebDAV: the litmus conformance suite and a real client session (rclone) run against a test server.
+  if (!existsSync(LITMUS)) missing.push({ what: `litmus (${LITMUS})`, pkg: 'litmus', path: LITMUS });
+  if (!existsSync(RCLONE)) missing.push({ what: `rclone (${RCLONE})`, pkg: 'rclone', path: RCLONE });
+  if (missing.length === 0) return 'chromium, postgresql-15, litmus and rclone present';
   if (!isRoot) {
     console.error('[test] Missing system packages needed by the test suite:');
     for (const m of missing) console.error(`  - ${m.what}`);
@@ -154,8 +159,7 @@ async function preflight() {
   }
   for (const m of missing) {
     await aptInstall(m.pkg);
-    const path = m.pkg === 'chromium' ? CHROMIUM : PG_INITDB;
-    if (!existsSync(path)) throw new Error(`${m.pkg} installed but ${path} still missing`);
+    if (!existsSync(m.path)) throw new Error(`${m.pkg} installed but ${m.path} still missing`);
   }
   return `installed ${missing.map((m) => m.pkg).join(', ')}`;
 }

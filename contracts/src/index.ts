@@ -6,5 +6,8 @@ export * from './errors';
 export * from './identity';
 export * from './organizations';
 export * from './people';
+export * from './requests';
 export * from './routes';
+export * from './search';
+export * from './shares';
 export * from './spaces';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AuditEvent, ListAuditQuery } from './audit';
-import { IdParams, Ok } from './common';
+import { Id, IdParams, Ok } from './common';
 import {
   AccessLogEntry,
   ContentQuery,
@@ -43,6 +43,30 @@ import {
 import { CreateOrganizationBody, ListOrganizationsQuery, Organization, UpdateOrganizationBody } from './organizations';
 import { InvitePersonBody, ListPeopleQuery, Person, UpdatePersonBody } from './people';
 import {
+  CreateDocumentRequestBody,
+  DocumentRequest,
+  PublicDocumentRequest,
+  RequestItemParams,
+  ReviewRequestItemBody,
+} from './requests';
+import { SearchQuery, SearchResult } from './search';
+import {
+  CreateShareLinkBody,
+  FollowState,
+  ListNotificationsQuery,
+  Notification,
+  ShareAccessEntry,
+  ShareCodeBody,
+  ShareCodeRequestBody,
+  ShareDocumentParams,
+  SharedListing,
+  ShareLink,
+  ShareLinkSettings,
+  SharePasswordBody,
+  ShareView,
+  ShareZipQuery,
+} from './shares';
+import {
   AddMemberBody,
   CreateSpaceBody,
   MemberParams,
@@ -53,7 +77,7 @@ import {
   UpdateSpaceBody,
 } from './spaces';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /**
  * One contract per route: the server validates with it and documents it in OpenAPI; the web client derives its
@@ -74,6 +98,7 @@ export type RouteContract = {
 const def = <T extends RouteContract>(contract: T) => contract;
 const TokenParams = z.object({ token: z.string().min(10).max(200) }).strict();
 const SessionParams = IdParams;
+const UploadParams = z.object({ uploadId: Id }).strict();
 
 export const routes = {
   // identity
@@ -562,6 +587,280 @@ export const routes = {
     summary: 'Who consulted this document, when (managers)',
     params: IdParams,
     response: z.object({ entries: z.array(AccessLogEntry) }),
+  }),
+
+  // resumable uploads (tus): tus 1.0.0 creation + termination. Bodies and answers follow the tus protocol, not JSON;
+  // the PATCH that completes an upload answers 200 with `{ document, created }` as JSON.
+  createResumableUpload: def({
+    method: 'POST',
+    path: '/api/v1/spaces/:id/uploads',
+    summary: 'Start a resumable (tus) upload: Upload-Length, Upload-Metadata filename/folderId/comment',
+    params: IdParams,
+    response: z.string(),
+    status: 201,
+  }),
+  resumableUploadOffset: def({
+    method: 'HEAD',
+    path: '/api/v1/uploads/:uploadId',
+    summary: 'Offset of a resumable upload (tus)',
+    params: UploadParams,
+    response: z.string(),
+  }),
+  appendResumableUpload: def({
+    method: 'PATCH',
+    path: '/api/v1/uploads/:uploadId',
+    summary: 'Append bytes to a resumable upload (tus); the last chunk answers the created document',
+    params: UploadParams,
+    response: z.string(),
+  }),
+  terminateResumableUpload: def({
+    method: 'DELETE',
+    path: '/api/v1/uploads/:uploadId',
+    summary: 'Abandon a resumable upload (tus termination)',
+    params: UploadParams,
+    response: z.string(),
+    status: 204,
+  }),
+
+  // search
+  search: def({
+    method: 'GET',
+    path: '/api/v1/search',
+    summary: 'Full-text search of the documents the actor may read',
+    query: SearchQuery,
+    response: z.object({ results: z.array(SearchResult) }),
+  }),
+
+  // share links (management; the public side is under /share/:token)
+  shareLinkSettings: def({
+    method: 'GET',
+    path: '/api/v1/share-link-settings',
+    summary: 'Default and longest expiry of share links',
+    response: ShareLinkSettings,
+  }),
+  createDocumentShareLink: def({
+    method: 'POST',
+    path: '/api/v1/documents/:id/share-links',
+    summary: 'Share a file with people without an account',
+    params: IdParams,
+    body: CreateShareLinkBody,
+    response: z.object({ link: ShareLink }),
+    status: 201,
+  }),
+  listDocumentShareLinks: def({
+    method: 'GET',
+    path: '/api/v1/documents/:id/share-links',
+    summary: 'Share links of a file (own links; every link for managers)',
+    params: IdParams,
+    response: z.object({ links: z.array(ShareLink) }),
+  }),
+  createFolderShareLink: def({
+    method: 'POST',
+    path: '/api/v1/folders/:id/share-links',
+    summary: 'Share a folder with people without an account',
+    params: IdParams,
+    body: CreateShareLinkBody,
+    response: z.object({ link: ShareLink }),
+    status: 201,
+  }),
+  listFolderShareLinks: def({
+    method: 'GET',
+    path: '/api/v1/folders/:id/share-links',
+    summary: 'Share links of a folder (own links; every link for managers)',
+    params: IdParams,
+    response: z.object({ links: z.array(ShareLink) }),
+  }),
+  listSpaceShareLinks: def({
+    method: 'GET',
+    path: '/api/v1/spaces/:id/share-links',
+    summary: 'Every share link of a space (managers)',
+    params: IdParams,
+    response: z.object({ links: z.array(ShareLink) }),
+  }),
+  revokeShareLink: def({
+    method: 'POST',
+    path: '/api/v1/share-links/:id/revoke',
+    summary: 'Revoke a share link',
+    params: IdParams,
+    response: z.object({ link: ShareLink }),
+  }),
+  shareLinkAccessLog: def({
+    method: 'GET',
+    path: '/api/v1/share-links/:id/access-log',
+    summary: 'Who used a share link, when, for what (creator and managers)',
+    params: IdParams,
+    response: z.object({ entries: z.array(ShareAccessEntry) }),
+  }),
+
+  // share links: the visitor's side (no account; the link's token is the credential)
+  getShare: def({
+    method: 'GET',
+    path: '/api/v1/share/:token',
+    summary: 'What a share link gives access to (after its password / e-mail step)',
+    public: true,
+    params: TokenParams,
+    response: ShareView,
+  }),
+  unlockShare: def({
+    method: 'POST',
+    path: '/api/v1/share/:token/password',
+    summary: 'Enter the password of a share link',
+    public: true,
+    params: TokenParams,
+    body: SharePasswordBody,
+    response: Ok,
+  }),
+  sendShareCode: def({
+    method: 'POST',
+    path: '/api/v1/share/:token/email-code',
+    summary: 'E-mail a one-time code to the recipient of a share link',
+    public: true,
+    params: TokenParams,
+    body: ShareCodeRequestBody,
+    response: Ok,
+    status: 202,
+  }),
+  verifyShareCode: def({
+    method: 'POST',
+    path: '/api/v1/share/:token/verify',
+    summary: 'Prove the recipient e-mail address with the one-time code',
+    public: true,
+    params: TokenParams,
+    body: ShareCodeBody,
+    response: Ok,
+  }),
+  getShareFolder: def({
+    method: 'GET',
+    path: '/api/v1/share/:token/folders/:id',
+    summary: 'A folder inside a shared folder',
+    public: true,
+    params: ShareDocumentParams,
+    response: SharedListing,
+  }),
+  downloadShare: def({
+    method: 'GET',
+    path: '/api/v1/share/:token/content',
+    summary: 'Download the shared file',
+    public: true,
+    params: TokenParams,
+    response: z.string(),
+  }),
+  downloadShareDocument: def({
+    method: 'GET',
+    path: '/api/v1/share/:token/documents/:id/content',
+    summary: 'Download a file inside a shared folder',
+    public: true,
+    params: ShareDocumentParams,
+    response: z.string(),
+  }),
+  downloadShareZip: def({
+    method: 'GET',
+    path: '/api/v1/share/:token/zip',
+    summary: 'Download a shared folder (or one of its sub-folders) as a zip',
+    public: true,
+    params: TokenParams,
+    query: ShareZipQuery,
+    response: z.string(),
+  }),
+
+  // document requests (upload-only collection of files from an outsider)
+  createDocumentRequest: def({
+    method: 'POST',
+    path: '/api/v1/spaces/:id/requests',
+    summary: 'Ask an outsider for a list of documents (managers)',
+    params: IdParams,
+    body: CreateDocumentRequestBody,
+    response: z.object({ request: DocumentRequest }),
+    status: 201,
+  }),
+  listDocumentRequests: def({
+    method: 'GET',
+    path: '/api/v1/spaces/:id/requests',
+    summary: 'Document requests of a space (managers)',
+    params: IdParams,
+    response: z.object({ requests: z.array(DocumentRequest) }),
+  }),
+  getDocumentRequest: def({
+    method: 'GET',
+    path: '/api/v1/requests/:id',
+    summary: 'One document request',
+    params: IdParams,
+    response: z.object({ request: DocumentRequest }),
+  }),
+  cancelDocumentRequest: def({
+    method: 'POST',
+    path: '/api/v1/requests/:id/cancel',
+    summary: 'Cancel a document request',
+    params: IdParams,
+    response: z.object({ request: DocumentRequest }),
+  }),
+  reviewRequestItem: def({
+    method: 'POST',
+    path: '/api/v1/request-items/:id/review',
+    summary: 'Approve or reject (with a comment) what was received for an item',
+    params: IdParams,
+    body: ReviewRequestItemBody,
+    response: z.object({ request: DocumentRequest }),
+  }),
+  getPublicRequest: def({
+    method: 'GET',
+    path: '/api/v1/requests-public/:token',
+    summary: 'The items a document request asks for (recipient side)',
+    public: true,
+    params: TokenParams,
+    response: PublicDocumentRequest,
+  }),
+  uploadRequestFile: def({
+    method: 'POST',
+    path: '/api/v1/requests-public/:token/items/:id/files',
+    summary: 'Upload a file for one item of a document request (multipart `file` part)',
+    public: true,
+    params: RequestItemParams,
+    response: PublicDocumentRequest,
+    status: 201,
+  }),
+
+  // notifications
+  getFolderFollow: def({
+    method: 'GET',
+    path: '/api/v1/folders/:id/follow',
+    summary: 'Whether the signed-in person follows a folder',
+    params: IdParams,
+    response: FollowState,
+  }),
+  followFolder: def({
+    method: 'PUT',
+    path: '/api/v1/folders/:id/follow',
+    summary: 'Follow a folder: e-mail and notice on new files and versions',
+    params: IdParams,
+    response: FollowState,
+  }),
+  unfollowFolder: def({
+    method: 'DELETE',
+    path: '/api/v1/folders/:id/follow',
+    summary: 'Stop following a folder',
+    params: IdParams,
+    response: FollowState,
+  }),
+  listNotifications: def({
+    method: 'GET',
+    path: '/api/v1/notifications',
+    summary: 'Own notifications, newest first, with the unread count',
+    query: ListNotificationsQuery,
+    response: z.object({ notifications: z.array(Notification), unread: z.number().int() }),
+  }),
+  markNotificationRead: def({
+    method: 'POST',
+    path: '/api/v1/notifications/:id/read',
+    summary: 'Mark one own notification as read',
+    params: IdParams,
+    response: Ok,
+  }),
+  markAllNotificationsRead: def({
+    method: 'POST',
+    path: '/api/v1/notifications/read-all',
+    summary: 'Mark every own notification as read',
+    response: Ok,
   }),
 
   // audit

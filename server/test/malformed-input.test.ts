@@ -51,7 +51,7 @@ function variants(name: RouteName, contract: (typeof routes)[RouteName]): Varian
     label: 'unknown query keys and bad numbers',
     path: `${goodPath}?limit=abc&before=-1&from=yesterday&zzz=1`,
   });
-  if (contract.method === 'GET' || contract.method === 'DELETE') return list;
+  if (contract.method === 'GET' || contract.method === 'HEAD' || contract.method === 'DELETE') return list;
   const sample = (sampleBody(name, ids) ?? {}) as Record<string, unknown>;
   list.push(
     { label: 'invalid JSON', path: goodPath, raw: '{"email": ', contentType: 'application/json' },

@@ -38,6 +38,25 @@ export function sampleBody(name: RouteName, ids: { organizationId: string; perso
       organizationId: ids.organizationId,
       role: 'viewer',
     },
+    createFolder: { name: `Folder ${stamp}` },
+    updateDocumentSettings: { keepVersions: 10 },
+    updateFolder: { name: `Renamed ${stamp}` },
+    updateDocument: { description: 'changed' },
+    copyDocument: { folderId: null },
+    lockDocument: { minutes: 30 },
+    createDocumentShareLink: { expiresInDays: 3, maxDownloads: 2 },
+    createFolderShareLink: { expiresInDays: 3, maxDownloads: 2 },
+    unlockShare: { password: 'not the password' },
+    sendShareCode: { email: 'nobody@example.test' },
+    verifyShareCode: { code: '123456' },
+    createDocumentRequest: {
+      title: 'Onboarding papers',
+      recipientName: 'Sample',
+      recipientEmail: `sample-${stamp}@example.test`,
+      dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      items: ['Kbis extract'],
+    },
+    reviewRequestItem: { decision: 'approve' },
   };
   return bodies[name];
 }

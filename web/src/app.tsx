@@ -50,6 +50,15 @@ export const router = createBrowserRouter([
           { path: '/setup/:token', element: <SetupPage /> },
         ],
       },
+      // Share links and document requests: people without an account, signed in or not.
+      {
+        path: '/s/:token',
+        lazy: () => import('./features/shares/public/share.page').then((m) => ({ Component: m.SharePage })),
+      },
+      {
+        path: '/r/:token',
+        lazy: () => import('./features/requests/public/request.page').then((m) => ({ Component: m.RequestPage })),
+      },
       {
         element: <RequireAuth />,
         children: [

@@ -2,6 +2,7 @@ import { Anchor, AppShell, Avatar, Burger, Button, Group, Text, UnstyledButton }
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationsBell } from '../features/shares/notifications/notifications-bell';
 import { initials } from '../lib/format';
 import { useT } from '../lib/i18n';
 import { useMe } from '../lib/session';
@@ -55,6 +56,7 @@ export function AppLayout() {
                 </Text>
               </Group>
             </UnstyledButton>
+            <NotificationsBell />
             <LanguageSwitch />
             <Button
               variant="subtle"

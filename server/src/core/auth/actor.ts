@@ -19,7 +19,21 @@ export type AnonymousActor = { kind: 'anonymous' };
 /** The operator CLI: trusted like a host admin, audited as "system". */
 export type SystemActor = { kind: 'system'; label: string };
 
-export type Actor = UserActor | AnonymousActor | SystemActor;
+/**
+ * Someone without an account holding a share link or a document request link. Never a superuser and never a member
+ * of a space: the policy grants them nothing, so the services of those links check the link's own target instead and
+ * act for the link's creator where the documents module needs a member.
+ */
+export type ShareVisitorActor = {
+  kind: 'share_visitor';
+  via: 'share_link' | 'document_request';
+  /** The share link or document request id. */
+  grantId: string;
+  /** The visitor's e-mail address when it was verified (share links) or the request's recipient. */
+  email: string | null;
+};
+
+export type Actor = UserActor | AnonymousActor | SystemActor | ShareVisitorActor;
 
 export const anonymous: AnonymousActor = { kind: 'anonymous' };
 
@@ -39,5 +53,9 @@ export function actorId(actor: Actor): string | null {
 export function actorLabel(actor: Actor): string | null {
   if (actor.kind === 'user') return actor.email;
   if (actor.kind === 'system') return `system (${actor.label})`;
+  if (actor.kind === 'share_visitor') {
+    const what = actor.via === 'share_link' ? 'share link' : 'document request';
+    return `${what} ${actor.grantId}${actor.email ? ` (${actor.email})` : ''}`;
+  }
   return null;
 }

@@ -26,6 +26,10 @@ export function openDatabase(options: DatabaseOptions): Db {
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // An idle connection can be cut by the server (restart, failover, a dropped database); pg emits 'error' on the pool
+  // and, with no listener, that would crash the process. The pool already discards the broken client and the next
+  // query opens a fresh one, so there is nothing more to do than not crash.
+  pool.on('error', () => {});
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

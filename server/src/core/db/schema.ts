@@ -11,10 +11,26 @@ import type {
   UsersTable,
 } from '../../modules/identity/identity.tables';
 import type { OrganizationsTable } from '../../modules/organizations/organizations.tables';
+import type {
+  DocumentRequestFilesTable,
+  DocumentRequestItemsTable,
+  DocumentRequestsTable,
+} from '../../modules/requests/requests.tables';
+import type {
+  FolderFollowsTable,
+  NotificationsTable,
+  ShareAccessesTable,
+  ShareEmailCodesTable,
+  ShareGrantsTable,
+  ShareLinksTable,
+} from '../../modules/shares/shares.tables';
 import type { SpaceMembersTable, SpacesTable } from '../../modules/spaces/spaces.tables';
+import type { WebdavLocksTable, WebdavPropertiesTable } from '../../modules/webdav/webdav.tables';
 import type { AuditEventsTable } from '../audit/audit.tables';
 import type { ApiTokensTable, SessionsTable } from '../auth/auth.tables';
 import type { JobsTable } from '../jobs/jobs.tables';
+import type { SearchDocumentsTable, SearchFtsTable } from '../search/search.tables';
+import type { BlobsTable } from '../storage/storage.tables';
 
 /** The whole database as Kysely sees it, composed from each module's tables file. */
 export type Database = {
@@ -29,8 +45,23 @@ export type Database = {
   space_members: SpaceMembersTable;
   audit_events: AuditEventsTable;
   jobs: JobsTable;
+  blobs: BlobsTable;
   folders: FoldersTable;
   documents: DocumentsTable;
   document_versions: DocumentVersionsTable;
   space_document_settings: SpaceDocumentSettingsTable;
+  search_documents: SearchDocumentsTable;
+  /** SQLite only (FTS5 virtual table). */
+  search_fts: SearchFtsTable;
+  share_links: ShareLinksTable;
+  share_grants: ShareGrantsTable;
+  share_email_codes: ShareEmailCodesTable;
+  share_accesses: ShareAccessesTable;
+  document_requests: DocumentRequestsTable;
+  document_request_items: DocumentRequestItemsTable;
+  document_request_files: DocumentRequestFilesTable;
+  folder_follows: FolderFollowsTable;
+  notifications: NotificationsTable;
+  webdav_properties: WebdavPropertiesTable;
+  webdav_locks: WebdavLocksTable;
 };

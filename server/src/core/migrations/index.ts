@@ -1,12 +1,22 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { type Db, dialectOf } from '../db/database';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-blobs';
+import * as m0003 from './0003-documents';
+import * as m0004 from './0004-search';
+import * as m0005 from './0005-shares';
+import * as m0006 from './0006-webdav';
 
 type Step = { up: (db: never, dialect: 'sqlite' | 'postgres') => Promise<void> };
 
 /** Ordered registry: add a line per new migration file. Names sort in the order they must run. */
 export const migrations: Record<string, Step> = {
   '0001-foundation': m0001 as Step,
+  '0002-blobs': m0002 as Step,
+  '0003-documents': m0003 as Step,
+  '0004-search': m0004 as Step,
+  '0005-shares': m0005 as Step,
+  '0006-webdav': m0006 as Step,
 };
 
 function provider(db: Db): MigrationProvider {

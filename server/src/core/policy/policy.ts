@@ -42,8 +42,8 @@ const readAction = {
   person: 'person.read',
   folder: 'folder.read',
   document: 'document.read',
-  share_link: 'share_link.read',
-  document_request: 'document_request.read',
+  share_link: 'share.read',
+  document_request: 'request.read',
 } as const;
 
 export type PolicyAction =

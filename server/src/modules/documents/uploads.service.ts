@@ -9,6 +9,7 @@ import { AppError } from '../../core/http/errors';
 import { newId } from '../../core/ids';
 import { BlobTooLargeError, type PutResult, StorageFullError } from '../../core/storage/blob-store';
 import { recordBlob } from '../../core/storage/blobs.queries';
+import { notifyFolderFollowers } from '../shares/notifications/notify';
 import { authorizeDocument, authorizeFolder, ensureDocumentAllowed, type SpaceFacts } from './documents.access';
 import { fileTooLarge, nameTaken, quotaExceeded, storageFull } from './documents.errors';
 import { mimeTypeFromName, nameKey } from './documents.models';
@@ -94,6 +95,13 @@ async function commitVersion(
     target: { type: 'document', id: current.id, label: current.name },
     details: { spaceId: args.facts.spaceId, version: added.number, size: args.put.size, sha256: args.put.sha256 },
   });
+  if (current.folder_id) {
+    await notifyFolderFollowers(trx, ctx, {
+      folderId: current.folder_id,
+      documentId: current.id,
+      versionNumber: added.number,
+    });
+  }
   await applyRetention(trx, ctx, {
     documentId: current.id,
     spaceId: args.facts.spaceId,
@@ -168,6 +176,13 @@ export async function uploadDocument(
           sha256: put.sha256,
         },
       });
+      if (input.folderId) {
+        await notifyFolderFollowers(trx, ctx, {
+          folderId: input.folderId,
+          documentId: id,
+          versionNumber: added.number,
+        });
+      }
       return { id, created: true };
     }),
   );

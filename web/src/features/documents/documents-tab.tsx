@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { useT } from '../../lib/i18n';
 import { can } from '../../lib/policy';
 import { ErrorAlert } from '../../ui/error-alert';
+import { SharingBar } from '../shares/sharing-bar';
 import { AccessLogDrawer } from './components/access-log-drawer';
 import { BreakLockModal } from './components/break-lock-modal';
 import { DropZone } from './components/drop-zone';
@@ -75,6 +76,7 @@ export function DocumentsTab({ space }: { space: Space }) {
         <FolderBreadcrumb breadcrumb={data?.breadcrumb ?? []} trashed={trashed} href={href} />
         {data && <UsageBar usage={data.usage} />}
       </Group>
+      {!trashed && <SharingBar spaceId={space.id} listing={data} />}
       <ErrorAlert error={listing.error} />
       {listing.isPending && <Loader aria-label={t('common.loading')} />}
       {data && (

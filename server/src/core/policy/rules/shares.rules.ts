@@ -12,20 +12,22 @@ const manages = (actor: Actor, item: InSpace) =>
   isSuperuser(actor) || item.myRole === 'manager' || item.myRole === 'owner';
 
 /**
- * Share links on a folder. `share_link.serve` is asked of the link's *creator* on every visit: a link lives only as
+ * Share links on a folder. `share.serve` is asked of the link's *creator* on every visit: a link lives only as
  * long as its creator could still create it (active account and organization, live membership as contributor or up),
  * except that an archived space keeps serving — archiving freezes changes, not reading. The root of a space is not
  * shared as a whole.
  */
 export const folderShareRules = {
-  'share_link.create': (actor: Actor, folder: FolderResource) =>
+  'share.create': (actor: Actor, folder: FolderResource) =>
     folder.id !== null && folder.spaceStatus === 'active' && !folder.trashed && mayShare(actor, folder),
-  'share_link.serve': (actor: Actor, folder: FolderResource) =>
+  'share.serve': (actor: Actor, folder: FolderResource) =>
     folder.id !== null && !folder.trashed && mayShare(actor, folder),
   /** See and revoke every share link of the space, and read their access logs. */
-  'share_link.manage': (actor: Actor, folder: FolderResource) => manages(actor, folder),
+  'share.manage': (actor: Actor, folder: FolderResource) => manages(actor, folder),
+  /** See the document requests of the space (on its root): managers only, archived spaces included. */
+  'request.read': (actor: Actor, folder: FolderResource) => manages(actor, folder),
   /** Document requests deliver into this folder (or the root): managers only. */
-  'document_request.create': (actor: Actor, folder: FolderResource) =>
+  'request.create': (actor: Actor, folder: FolderResource) =>
     folder.spaceStatus === 'active' && !folder.trashed && manages(actor, folder),
   /** Every member may follow a folder they read; the notices stop the day they no longer read the space. */
   'folder.follow': (actor: Actor, folder: FolderResource) =>
@@ -34,9 +36,9 @@ export const folderShareRules = {
 
 /** Share links on one file: the same rules as on a folder. */
 export const documentShareRules = {
-  'share_link.create': (actor: Actor, doc: DocumentResource) =>
+  'share.create': (actor: Actor, doc: DocumentResource) =>
     doc.spaceStatus === 'active' && !doc.trashed && mayShare(actor, doc),
-  'share_link.serve': (actor: Actor, doc: DocumentResource) => !doc.trashed && mayShare(actor, doc),
+  'share.serve': (actor: Actor, doc: DocumentResource) => !doc.trashed && mayShare(actor, doc),
 } as const;
 
 const ownLink = (actor: Actor, link: ShareLinkResource) =>
@@ -44,15 +46,15 @@ const ownLink = (actor: Actor, link: ShareLinkResource) =>
 
 /** A link is seen (with its access log) and revoked by its creator while a member, and by the space's managers. */
 export const shareLinkRules = {
-  'share_link.read': (actor: Actor, link: ShareLinkResource) => manages(actor, link) || ownLink(actor, link),
+  'share.read': (actor: Actor, link: ShareLinkResource) => manages(actor, link) || ownLink(actor, link),
   /** Revoking only reduces access: allowed in an archived space too. */
-  'share_link.revoke': (actor: Actor, link: ShareLinkResource) => manages(actor, link) || ownLink(actor, link),
+  'share.revoke': (actor: Actor, link: ShareLinkResource) => manages(actor, link) || ownLink(actor, link),
 } as const;
 
 /** Document requests are run by the space's managers. */
 export const documentRequestRules = {
-  'document_request.read': (actor: Actor, request: DocumentRequestResource) => manages(actor, request),
-  'document_request.review': (actor: Actor, request: DocumentRequestResource) =>
+  'request.read': (actor: Actor, request: DocumentRequestResource) => manages(actor, request),
+  'request.review': (actor: Actor, request: DocumentRequestResource) =>
     request.spaceStatus === 'active' && manages(actor, request),
-  'document_request.cancel': (actor: Actor, request: DocumentRequestResource) => manages(actor, request),
+  'request.cancel': (actor: Actor, request: DocumentRequestResource) => manages(actor, request),
 } as const;

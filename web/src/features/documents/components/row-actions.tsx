@@ -6,6 +6,7 @@ import { type Translate, useT } from '../../../lib/i18n';
 import { can } from '../../../lib/policy';
 import { errorMessage } from '../../../ui/error-alert';
 import { Icon, type IconName } from '../../../ui/icons';
+import { shareMenuItems } from '../../shares/share-menu-item';
 import { contentUrl, folderZipUrl, type Listing, refreshDocuments } from '../documents.api';
 import type { OpenDialog, Row } from '../documents.types';
 
@@ -55,7 +56,8 @@ type Item = { key: string; label: string; icon: IconName; color?: string; onClic
 /** Every action on a file or folder the person may take, in one menu per row. */
 export function RowActions({ row, listing, onDialog }: { row: Row; listing: Listing; onDialog: OpenDialog }) {
   const t = useT();
-  const items = row.type === 'folder' ? folderItems(t, row, onDialog) : documentItems(t, row, listing, onDialog);
+  const base = row.type === 'folder' ? folderItems(t, row, onDialog) : documentItems(t, row, listing, onDialog);
+  const items: Item[] = [...base.slice(0, 1), ...shareMenuItems(t, row), ...base.slice(1)];
   const download = items.find((item) => item.key === 'download');
   return (
     <Group gap={4} wrap="nowrap">

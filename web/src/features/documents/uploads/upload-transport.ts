@@ -1,4 +1,9 @@
 import { ApiError, fallbackCode, getCsrfToken, sessionRefused } from '../../../lib/api';
+import { uploadResumable } from '../tus-upload';
+
+/** Above this size a file goes through tus: a dropped connection resumes where it stopped instead of starting over. */
+const RESUMABLE_FROM_BYTES = 64 * 1024 * 1024;
+const SPACE_UPLOAD_URL = /^\/api\/v1\/spaces\/([0-9a-f-]{36})\/documents$/;
 
 /** Thrown when the person cancelled the upload (xhr.abort): not an error to show. */
 export class UploadCanceled extends Error {
@@ -33,7 +38,31 @@ function problemOf(xhr: XMLHttpRequest): ApiError {
  * One multipart POST through XMLHttpRequest rather than fetch: only XHR reports upload progress in every browser.
  * Progress is in bytes of the file (the multipart envelope around it is scaled away).
  */
-export const sendUpload: SendUpload = <T>({ url, fields, file, onProgress }: UploadRequest) => {
+export const sendUpload: SendUpload = <T>(request: UploadRequest) => {
+  const space = SPACE_UPLOAD_URL.exec(request.url);
+  if (space && request.file.size >= RESUMABLE_FROM_BYTES) return sendResumable<T>(space[1], request);
+  return sendMultipart<T>(request);
+};
+
+function sendResumable<T>(spaceId: string, { fields, file, onProgress }: UploadRequest): UploadHandle<T> {
+  const controller = new AbortController();
+  const result = uploadResumable(file, {
+    spaceId,
+    folderId: fields.folderId ?? null,
+    comment: fields.comment ?? undefined,
+    csrfToken: getCsrfToken(),
+    onProgress: (sent) => onProgress?.(sent),
+    signal: controller.signal,
+  }).then(
+    (document) => ({ document }) as T,
+    (error) => {
+      throw controller.signal.aborted ? new UploadCanceled() : error;
+    },
+  );
+  return { result, abort: () => controller.abort() };
+}
+
+function sendMultipart<T>({ url, fields, file, onProgress }: UploadRequest): UploadHandle<T> {
   const xhr = new XMLHttpRequest();
   const result = new Promise<T>((resolve, reject) => {
     const body = new FormData();
@@ -65,4 +94,4 @@ export const sendUpload: SendUpload = <T>({ url, fields, file, onProgress }: Upl
     xhr.send(body);
   });
   return { result, abort: () => xhr.abort() };
-};
+}

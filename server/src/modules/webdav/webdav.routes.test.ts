@@ -1,0 +1,237 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganization, createSpace, DEFAULT_PASSWORD } from '../../../test/factories';
+import { startTestServer, type TestServer } from '../../../test/harness';
+import { basicAuth, davPerson, davSpace } from './webdav.test-support';
+
+let server: TestServer;
+let space: Awaited<ReturnType<typeof davSpace>>['space'];
+let contributor: Awaited<ReturnType<typeof davPerson>>;
+let viewer: Awaited<ReturnType<typeof davPerson>>;
+
+type Who = { email: string; token: string };
+
+async function dav(
+  who: Who | null,
+  method: string,
+  path: string,
+  init: { body?: string; headers?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = { ...init.headers };
+  if (who) headers.authorization = basicAuth(who.email, who.token);
+  const response = await fetch(`${server.url}${path}`, { method, headers, body: init.body });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+const base = () => `/dav/${space.slug}`;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ({ space, person: contributor } = await davSpace(server));
+  viewer = await davPerson(server, { spaceId: space.id, role: 'viewer' });
+  const put = await dav(contributor, 'PUT', `${base()}/hello.txt`, { body: 'hello' });
+  expect(put.status).toBe(201);
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function documentId(name: string) {
+  const row = await server.deps.db
+    .selectFrom('documents')
+    .select('id')
+    .where('space_id', '=', space.id)
+    .where('name', '=', name)
+    .where('trashed_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+describe('WebDAV authentication', () => {
+  it('OPTIONS answers DAV classes 1 and 2 without credentials, and reveals nothing else', async () => {
+    const response = await dav(null, 'OPTIONS', `${base()}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('dav')).toBe('1, 2');
+    expect(response.headers.get('allow')).toContain('PROPFIND');
+  });
+
+  it('anonymous requests get 401 with a Basic challenge for the Gatehouse realm', async () => {
+    const response = await dav(null, 'PROPFIND', '/dav/', { headers: { depth: '1' } });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="Gatehouse"/);
+  });
+
+  it('a person with two-factor authentication cannot use their account password as the WebDAV password', async () => {
+    const person = await davPerson(server, { spaceId: space.id, role: 'contributor' });
+    await server.deps.db.updateTable('users').set({ totp_enabled: 1 }).where('id', '=', person.id).execute();
+    const withPassword = await dav({ email: person.email, token: DEFAULT_PASSWORD }, 'PROPFIND', '/dav/', {
+      headers: { depth: '0' },
+    });
+    expect(withPassword.status).toBe(401);
+    const withToken = await dav(person, 'PROPFIND', '/dav/', { headers: { depth: '0' } });
+    expect(withToken.status).toBe(207);
+  });
+
+  it('a token used with someone else’s e-mail address is refused', async () => {
+    const response = await dav({ email: viewer.email, token: contributor.token }, 'PROPFIND', '/dav/', {
+      headers: { depth: '0' },
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('a revoked token is refused at once', async () => {
+    const person = await davPerson(server, { spaceId: space.id, role: 'contributor' });
+    expect((await dav(person, 'PROPFIND', '/dav/', { headers: { depth: '0' } })).status).toBe(207);
+    await server.deps.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date().toISOString() })
+      .where('user_id', '=', person.id)
+      .execute();
+    expect((await dav(person, 'PROPFIND', '/dav/', { headers: { depth: '0' } })).status).toBe(401);
+  });
+
+  it('a disabled person is refused at once, and so is everyone of a disabled organization', async () => {
+    const person = await davPerson(server, { spaceId: space.id, role: 'contributor' });
+    await server.deps.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', person.id).execute();
+    expect((await dav(person, 'GET', `${base()}/hello.txt`)).status).toBe(401);
+    const org = await createOrganization(server.deps.db);
+    const partner = await davPerson(server, { spaceId: space.id, role: 'contributor', organizationId: org.id });
+    await server.deps.db.updateTable('organizations').set({ status: 'disabled' }).where('id', '=', org.id).execute();
+    expect((await dav(partner, 'GET', `${base()}/hello.txt`)).status).toBe(401);
+  });
+});
+
+describe('WebDAV authorization goes through the policy', () => {
+  it('/dav/ lists only the spaces the person belongs to', async () => {
+    const other = await createSpace(server.deps.db);
+    const response = await dav(contributor, 'PROPFIND', '/dav/', { headers: { depth: '1' } });
+    expect(response.status).toBe(207);
+    expect(response.text).toContain(`/dav/${space.slug}/`);
+    expect(response.text).not.toContain(other.slug);
+  });
+
+  it('a viewer reads a file (an audited consultation) but their PUT, MKCOL and DELETE are 403', async () => {
+    const get = await dav(viewer, 'GET', `${base()}/hello.txt`);
+    expect(get.status).toBe(200);
+    expect(get.text).toBe('hello');
+    const audit = await server.deps.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('actor_label', '=', viewer.email)
+      .where('target_id', '=', await documentId('hello.txt'))
+      .execute();
+    expect(audit.map((e) => e.action)).toContain('document.downloaded');
+    expect((await dav(viewer, 'PUT', `${base()}/hello.txt`, { body: 'changed' })).status).toBe(403);
+    expect((await dav(viewer, 'PUT', `${base()}/new.txt`, { body: 'new' })).status).toBe(403);
+    expect((await dav(viewer, 'MKCOL', `${base()}/folder`)).status).toBe(403);
+    expect((await dav(viewer, 'DELETE', `${base()}/hello.txt`)).status).toBe(403);
+  });
+
+  it('a person outside the space gets 404 for the space and everything in it', async () => {
+    const outsider = await davPerson(server);
+    expect((await dav(outsider, 'PROPFIND', `${base()}/`, { headers: { depth: '1' } })).status).toBe(404);
+    expect((await dav(outsider, 'GET', `${base()}/hello.txt`)).status).toBe(404);
+    expect((await dav(outsider, 'PUT', `${base()}/x.txt`, { body: 'x' })).status).toBe(404);
+    expect((await dav(outsider, 'DELETE', `${base()}/hello.txt`)).status).toBe(404);
+  });
+
+  it('GET supports byte ranges like the web download', async () => {
+    const response = await dav(contributor, 'GET', `${base()}/hello.txt`, { headers: { range: 'bytes=1-3' } });
+    expect(response.status).toBe(206);
+    expect(response.text).toBe('ell');
+  });
+});
+
+describe('WebDAV refuses malformed input with 4xx', () => {
+  it('Depth: infinity PROPFIND is refused with propfind-finite-depth', async () => {
+    const response = await dav(contributor, 'PROPFIND', `${base()}/`, { headers: { depth: 'infinity' } });
+    expect(response.status).toBe(403);
+    expect(response.text).toContain('propfind-finite-depth');
+  });
+
+  it('XML with a DTD or entities, non-XML bodies and malformed If headers are 400', async () => {
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]><D:propfind xmlns:D="DAV:"><D:prop>&a;</D:prop></D:propfind>';
+    const headers = { depth: '0', 'content-type': 'application/xml' };
+    expect((await dav(contributor, 'PROPFIND', `${base()}/`, { headers, body: bomb })).status).toBe(400);
+    expect((await dav(contributor, 'PROPFIND', `${base()}/`, { headers, body: 'not xml at all' })).status).toBe(400);
+    expect((await dav(contributor, 'PROPPATCH', `${base()}/hello.txt`, { headers, body: '<a><b></a>' })).status).toBe(
+      400,
+    );
+    for (const header of ['(<unclosed', 'garbage', '()', '<http://x/> ', '(Not )']) {
+      const response = await dav(contributor, 'PUT', `${base()}/hello.txt`, { headers: { if: header }, body: 'x' });
+      expect(response.status, header).toBe(400);
+    }
+  });
+
+  it('paths climbing out of the space or holding NUL are 400', async () => {
+    // node:http sends the path as written (fetch would resolve the dot segments itself).
+    const raw = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(server.url);
+        const headers = { authorization: basicAuth(contributor.email, contributor.token) };
+        request({ host: url.hostname, port: url.port, path, method: 'GET', headers }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect(await raw(`${base()}/../../etc`)).toBe(400);
+    expect(await raw(`${base()}/%2e%2e/%2e%2e/etc`)).toBe(400);
+    expect(await raw(`${base()}/a%00b`)).toBe(400);
+  });
+
+  it('an XML body over 1 MiB is refused with 413', async () => {
+    const body = `<D:propfind xmlns:D="DAV:"><D:prop>${'<x:a xmlns:x="urn:x"/>'.repeat(60_000)}</D:prop></D:propfind>`;
+    const response = await dav(contributor, 'PROPFIND', `${base()}/`, { headers: { depth: '0' }, body });
+    expect(response.status).toBe(413);
+  });
+});
+
+describe('WebDAV locks and web check-outs are the same locks', () => {
+  const lockBody =
+    '<?xml version="1.0"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype><D:owner>me</D:owner></D:lockinfo>';
+
+  it('an exclusive WebDAV lock shows on the web as a check-out and refuses other people with 423', async () => {
+    const other = await davPerson(server, { spaceId: space.id, role: 'contributor' });
+    await dav(contributor, 'PUT', `${base()}/locked.txt`, { body: 'v1' });
+    const locked = await dav(contributor, 'LOCK', `${base()}/locked.txt`, {
+      body: lockBody,
+      headers: { timeout: 'Second-600' },
+    });
+    expect(locked.status).toBe(200);
+    const token = locked.headers.get('lock-token') as string;
+    const id = await documentId('locked.txt');
+    const web = server.client();
+    web.bearer = other.token;
+    const doc = await web.get(`/api/v1/documents/${id}`);
+    expect(doc.body.document.lock.by.id).toBe(contributor.id);
+    expect((await web.post(`/api/v1/documents/${id}/lock`, {})).status).toBe(423);
+    expect((await dav(other, 'PUT', `${base()}/locked.txt`, { body: 'v2' })).status).toBe(423);
+    expect(
+      (await dav(contributor, 'PUT', `${base()}/locked.txt`, { body: 'v2', headers: { if: `(${token})` } })).status,
+    ).toBe(204);
+    expect(
+      (await dav(contributor, 'UNLOCK', `${base()}/locked.txt`, { headers: { 'lock-token': token } })).status,
+    ).toBe(204);
+    expect((await web.get(`/api/v1/documents/${id}`)).body.document.lock).toBeNull();
+  });
+
+  it('a check-out taken on the web refuses WebDAV changes by others with 423 and is listed in lockdiscovery', async () => {
+    const other = await davPerson(server, { spaceId: space.id, role: 'contributor' });
+    await dav(contributor, 'PUT', `${base()}/web.txt`, { body: 'v1' });
+    const id = await documentId('web.txt');
+    const web = server.client();
+    web.bearer = contributor.token;
+    expect((await web.post(`/api/v1/documents/${id}/lock`, {})).status).toBe(200);
+    expect((await dav(other, 'PUT', `${base()}/web.txt`, { body: 'v2' })).status).toBe(423);
+    expect((await dav(other, 'LOCK', `${base()}/web.txt`, { body: lockBody })).status).toBe(423);
+    const props = await dav(other, 'PROPFIND', `${base()}/web.txt`, {
+      headers: { depth: '0' },
+      body: '<D:propfind xmlns:D="DAV:"><D:prop><D:lockdiscovery/></D:prop></D:propfind>',
+    });
+    expect(props.text).toContain('Checked out by');
+  });
+});
