@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { measureBaseline, startGatehouse } from './gatehouse';
 import { seedSearchCorpus } from './search-corpus';
-import { freePort, httpRequest, payload, percentile, rssMb, sampleRss, startChild } from './support';
+import { httpRequest, payload, percentile, rssMb, sampleRss } from './support';
 
 /**
  * `npm run bench:files` — figures, not assertions. Upload and download of a large file through Gatehouse's real API
@@ -15,22 +15,9 @@ import { freePort, httpRequest, payload, percentile, rssMb, sampleRss, startChil
 const FILE_MB = Number(process.env.BENCH_FILE_MB ?? 1024);
 const LIST_FILES = Number(process.env.BENCH_LIST_FILES ?? 10_000);
 const SEARCH_DOCS = Number(process.env.BENCH_SEARCH_DOCS ?? 100_000);
-const root = fileURLToPath(new URL('..', import.meta.url));
 const bytes = FILE_MB * 1024 * 1024;
 const work = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
 const mbps = (ms: number) => bytes / 1024 / 1024 / (ms / 1000);
-
-async function waitReady(base: string) {
-  for (let i = 0; i < 300; i += 1) {
-    const ok = await httpRequest(`${base}/readyz`, { method: 'GET' }).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${base} did not become ready`);
-}
 
 function multipart(name: string, size: number, body: Readable) {
   const boundary = `----gatehouse-bench-${Date.now()}`;
@@ -52,75 +39,9 @@ function multipart(name: string, size: number, body: Readable) {
   };
 }
 
-async function baseline() {
-  const dir = join(work, 'baseline');
-  (await import('node:fs')).mkdirSync(dir);
-  const child = await startChild(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'bench/baseline-server.ts'), dir],
-    {},
-  );
-  const port = await new Promise<number>((resolve) =>
-    child.stdout?.once('data', (d) => resolve(Number(String(d).trim()))),
-  );
-  const base = `http://127.0.0.1:${port}`;
-  let started = performance.now();
-  const up = await httpRequest(`${base}/file`, {
-    method: 'PUT',
-    headers: { 'content-length': bytes },
-    body: payload(bytes),
-  });
-  const uploadMs = performance.now() - started;
-  const { sha256 } = JSON.parse(up.body);
-  started = performance.now();
-  const down = await httpRequest(`${base}/file/${sha256}`, { method: 'GET' });
-  const downloadMs = performance.now() - started;
-  child.kill();
-  if (down.bytes !== bytes) throw new Error('baseline download size mismatch');
-  return { uploadMs, downloadMs, sha256 };
-}
-
 async function gatehouse() {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const email = 'bench@example.test';
-  const password = 'measured not guessed 2026';
-  const child = await startChild(process.execPath, [join(root, 'server/bin/gatehouse.mjs'), 'start'], {
-    DATA_DIR: join(work, 'gatehouse'),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    GATEHOUSE_ADMIN_EMAIL: email,
-    GATEHOUSE_ADMIN_PASSWORD: password,
-    LOGIN_MAX_FAILURES_PER_IP: '1000',
-  });
-  child.stdout?.resume();
-  await waitReady(base);
-  const pid = child.pid as number;
-  const json = { 'content-type': 'application/json', origin: base };
-  const login = await httpRequest(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = String(login.headers['set-cookie']).split(';')[0];
-  const me = JSON.parse((await httpRequest(`${base}/api/v1/me`, { method: 'GET', headers: { cookie } })).body);
-  const created = await httpRequest(`${base}/api/v1/me/tokens`, {
-    method: 'POST',
-    headers: { ...json, cookie, 'x-csrf-token': me.csrfToken },
-    body: JSON.stringify({ name: 'bench' }),
-  });
-  const auth = { authorization: `Bearer ${JSON.parse(created.body).secret}` };
-  const space = JSON.parse(
-    (
-      await httpRequest(`${base}/api/v1/spaces`, {
-        method: 'POST',
-        headers: { ...json, ...auth },
-        body: JSON.stringify({ name: 'Bench', kind: 'project' }),
-      })
-    ).body,
-  ).space;
-
+  const gh = await startGatehouse(join(work, 'gatehouse'));
+  const { base, auth, json, space, pid } = gh;
   const idleRss = rssMb(pid);
   const stopSampling = sampleRss(pid);
   const upload = multipart('big.bin', bytes, payload(bytes));
@@ -198,7 +119,7 @@ async function gatehouse() {
     dataDir: join(work, 'gatehouse'),
     documents: SEARCH_DOCS,
   });
-  child.kill('SIGTERM');
+  gh.stop();
   return { uploadMs, downloadMs, peakRss, idleRss, listTimes, searchTimes };
 }
 
@@ -206,7 +127,7 @@ try {
   console.log(
     `Gatehouse file benchmark — ${FILE_MB} MiB file, ${LIST_FILES} files in a folder, ${SEARCH_DOCS} indexed documents\n`,
   );
-  const bare = await baseline();
+  const bare = await measureBaseline(work, bytes);
   const gh = await gatehouse();
   const rows = [
     [

@@ -51,26 +51,48 @@ function killServer(): Promise<void> {
 }
 
 /** One multipart upload streamed in small slices, so a kill lands in the middle of some of them. */
-function upload(
-  spaceId: string,
-  token: string,
-  name: string,
-  bytes: Buffer,
-): Promise<{ status: number; body: string }> {
+type Via = { kind: 'api'; spaceId: string; token: string } | { kind: 'webdav'; slug: string; basic: string };
+
+function upload(via: Via, name: string, bytes: Buffer): Promise<{ status: number; body: string }> {
+  return via.kind === 'api' ? uploadMultipart(via.spaceId, via.token, name, bytes) : putWebdav(via, name, bytes);
+}
+
+/** A WebDAV PUT, streamed in the same small slices as the multipart uploads. */
+function putWebdav(via: Extract<Via, { kind: 'webdav' }>, name: string, bytes: Buffer) {
+  const headers = { authorization: `Basic ${via.basic}`, 'content-length': bytes.length };
+  return sendSliced(`${base}/dav/${via.slug}/${name}`, 'PUT', headers, Buffer.alloc(0), bytes, Buffer.alloc(0));
+}
+
+function uploadMultipart(spaceId: string, token: string, name: string, bytes: Buffer) {
   const boundary = `----crash${randomBytes(6).toString('hex')}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return sendSliced(
+    `${base}/api/v1/spaces/${spaceId}/documents`,
+    'POST',
+    {
+      authorization: `Bearer ${token}`,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-length': head.length + bytes.length + tail.length,
+    },
+    head,
+    bytes,
+    tail,
+  );
+}
+
+function sendSliced(
+  url: string,
+  method: string,
+  headers: Record<string, string | number>,
+  head: Buffer,
+  bytes: Buffer,
+  tail: Buffer,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve) => {
-    const req = request(`${base}/api/v1/spaces/${spaceId}/documents`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        'content-length': head.length + bytes.length + tail.length,
-      },
-    });
+    const req = request(url, { method, headers });
     req.on('response', (res) => {
       let body = '';
       res.on('data', (chunk) => {
@@ -121,84 +143,92 @@ afterAll(async () => {
 });
 
 describe(`crash safety of uploads (${testDialect})`, () => {
-  it(`SIGKILL during 50 concurrent uploads loses no acknowledged upload and leaves nothing partial (seed ${seed})`, async () => {
-    await startServer();
-    const json = { 'content-type': 'application/json', origin: base };
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({ email: 'crash@example.test', password: 'nothing acknowledged is lost 2026' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    const me = await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json();
-    const created = await fetch(`${base}/api/v1/me/tokens`, {
-      method: 'POST',
-      headers: { ...json, cookie, 'x-csrf-token': me.csrfToken },
-      body: JSON.stringify({ name: 'crash test' }),
-    });
-    const token = (await created.json()).secret as string;
-    const bearer = { authorization: `Bearer ${token}` };
-    const spaceResponse = await fetch(`${base}/api/v1/spaces`, {
-      method: 'POST',
-      headers: { ...json, ...bearer },
-      body: JSON.stringify({ name: 'Crash test', kind: 'project' }),
-    });
-    const spaceId = (await spaceResponse.json()).space.id as string;
+  for (const kind of ['api', 'webdav'] as const) {
+    it(`SIGKILL during 50 concurrent ${kind === 'api' ? 'API uploads' : 'WebDAV PUTs'} loses no acknowledged upload and leaves nothing partial (seed ${seed})`, async () => {
+      await startServer();
+      const json = { 'content-type': 'application/json', origin: base };
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ email: 'crash@example.test', password: 'nothing acknowledged is lost 2026' }),
+      });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+      const me = await (await fetch(`${base}/api/v1/me`, { headers: { cookie } })).json();
+      const created = await fetch(`${base}/api/v1/me/tokens`, {
+        method: 'POST',
+        headers: { ...json, cookie, 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ name: 'crash test' }),
+      });
+      const token = (await created.json()).secret as string;
+      const bearer = { authorization: `Bearer ${token}` };
+      const spaceResponse = await fetch(`${base}/api/v1/spaces`, {
+        method: 'POST',
+        headers: { ...json, ...bearer },
+        body: JSON.stringify({ name: `Crash test ${kind}`, kind: 'project' }),
+      });
+      const space = (await spaceResponse.json()).space as { id: string; slug: string };
+      const spaceId = space.id;
+      const via: Via =
+        kind === 'api'
+          ? { kind, spaceId, token }
+          : { kind, slug: space.slug, basic: Buffer.from(`crash@example.test:${token}`).toString('base64') };
 
-    const files = Array.from({ length: 50 }, (_, i) => {
-      const bytes = randomBytes(20_000 + Math.floor(random() * 3_000_000));
-      return {
-        name: `upload-${String(i).padStart(2, '0')}.bin`,
-        bytes,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-      };
-    });
-    let answered = 0;
-    const results = files.map((file) =>
-      upload(spaceId, token, file.name, file.bytes).then((outcome) => {
-        answered += 1;
-        return outcome;
-      }),
-    );
-    // Kill at a random moment once some uploads were acknowledged, so both kinds are exercised.
-    const threshold = 5 + Math.floor(random() * 20);
-    while (answered < threshold) await new Promise((resolve) => setTimeout(resolve, 5));
-    await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 200)));
-    await killServer();
-    const outcomes = await Promise.all(results);
-    const acknowledged = files.filter((_, i) => outcomes[i].status === 201);
-
-    await startServer();
-    for (const file of acknowledged) {
-      const documentId = JSON.parse(outcomes[files.indexOf(file)].body).document.id;
-      const content = Buffer.from(
-        await (await fetch(`${base}/api/v1/documents/${documentId}/content`, { headers: bearer })).arrayBuffer(),
+      const files = Array.from({ length: 50 }, (_, i) => {
+        const bytes = randomBytes(20_000 + Math.floor(random() * 3_000_000));
+        return {
+          name: `upload-${String(i).padStart(2, '0')}.bin`,
+          bytes,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+        };
+      });
+      let answered = 0;
+      const results = files.map((file) =>
+        upload(via, file.name, file.bytes).then((outcome) => {
+          answered += 1;
+          return outcome;
+        }),
       );
-      expect(createHash('sha256').update(content).digest('hex'), `${file.name} after the crash`).toBe(file.sha256);
-    }
-    const listing = await (await fetch(`${base}/api/v1/spaces/${spaceId}/files`, { headers: bearer })).json();
-    for (const document of listing.documents as { id: string; name: string; size: number }[]) {
-      const file = files.find((f) => f.name === document.name);
-      expect(file, `unexpected document ${document.name}`).toBeDefined();
-      expect(document.size).toBe(file?.bytes.length);
-      const content = Buffer.from(
-        await (await fetch(`${base}/api/v1/documents/${document.id}/content`, { headers: bearer })).arrayBuffer(),
-      );
-      expect(createHash('sha256').update(content).digest('hex'), `${document.name} is complete`).toBe(file?.sha256);
-    }
-    expect(listing.documents.length).toBeGreaterThanOrEqual(acknowledged.length);
-    expect(acknowledged.length).toBeLessThan(50);
-    await killServer();
+      // Kill at a random moment once some uploads were acknowledged, so both kinds are exercised.
+      const threshold = 5 + Math.floor(random() * 20);
+      while (answered < threshold) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 200)));
+      await killServer();
+      const outcomes = await Promise.all(results);
+      const acknowledged = files.filter((_, i) => outcomes[i].status === 201 || outcomes[i].status === 204);
 
-    const fsck = spawnSync(process.execPath, [bin, 'fsck'], {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, ...env },
-      timeout: 120_000,
-    });
-    expect(fsck.stderr).toBe('');
-    expect(fsck.status).toBe(0);
-    console.log(
-      `crash seed ${seed}: ${acknowledged.length} of 50 uploads acknowledged before the kill, ${listing.documents.length} visible after restart`,
-    );
-  }, 240_000);
+      await startServer();
+      const listing = await (await fetch(`${base}/api/v1/spaces/${spaceId}/files`, { headers: bearer })).json();
+      for (const file of acknowledged) {
+        const listed = (listing.documents as { id: string; name: string }[]).find((d) => d.name === file.name);
+        expect(listed, `${file.name} was acknowledged, so it must survive the crash`).toBeDefined();
+        const content = Buffer.from(
+          await (await fetch(`${base}/api/v1/documents/${listed?.id}/content`, { headers: bearer })).arrayBuffer(),
+        );
+        expect(createHash('sha256').update(content).digest('hex'), `${file.name} after the crash`).toBe(file.sha256);
+      }
+      for (const document of listing.documents as { id: string; name: string; size: number }[]) {
+        const file = files.find((f) => f.name === document.name);
+        expect(file, `unexpected document ${document.name}`).toBeDefined();
+        expect(document.size).toBe(file?.bytes.length);
+        const content = Buffer.from(
+          await (await fetch(`${base}/api/v1/documents/${document.id}/content`, { headers: bearer })).arrayBuffer(),
+        );
+        expect(createHash('sha256').update(content).digest('hex'), `${document.name} is complete`).toBe(file?.sha256);
+      }
+      expect(listing.documents.length).toBeGreaterThanOrEqual(acknowledged.length);
+      expect(acknowledged.length).toBeLessThan(50);
+      await killServer();
+
+      const fsck = spawnSync(process.execPath, [bin, 'fsck'], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, ...env },
+        timeout: 120_000,
+      });
+      expect(fsck.stderr).toBe('');
+      expect(fsck.status).toBe(0);
+      console.log(
+        `crash seed ${seed}: ${acknowledged.length} of 50 uploads acknowledged before the kill, ${listing.documents.length} visible after restart`,
+      );
+    }, 240_000);
+  }
 });

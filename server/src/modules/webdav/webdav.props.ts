@@ -18,7 +18,7 @@ import {
   SUPPORTED_LOCK_XML,
 } from './webdav.locks';
 import { hrefOf, pathKeyOf, type Target } from './webdav.paths';
-import { listProperties, removeProperty, setProperty, unsafeCurrentHashes } from './webdav.queries';
+import { listPropertiesOfMany, removeProperty, setProperty, unsafeCurrentHashes } from './webdav.queries';
 import { child, DAV, elements, escapeXml, is, propElement, serializeNodes, type XmlElement } from './webdav.xml';
 
 /** One resource of a PROPFIND answer with what its live properties are made of. */
@@ -60,7 +60,14 @@ function parsePropfind(body: XmlElement | null): Wanted {
   throw errors.badRequest('Expected DAV:prop, DAV:allprop or DAV:propname.');
 }
 
-async function liveValue(ctx: RequestContext, entry: Entry, local: string): Promise<string | null> {
+/** What one PROPFIND loads once for all its entries instead of once per entry. */
+type Prefetched = {
+  dead: Map<string, { namespace: string; name: string; value: string }[]>;
+  /** No lock exists on the target, its ancestors or anything below it: members need no lock lookup. */
+  lockFree: boolean;
+};
+
+async function liveValue(ctx: RequestContext, entry: Entry, local: string, known: Prefetched): Promise<string | null> {
   switch (local) {
     case 'resourcetype':
       return entry.collection ? '<D:collection/>' : '';
@@ -81,7 +88,7 @@ async function liveValue(ctx: RequestContext, entry: Entry, local: string): Prom
     case 'lockdiscovery': {
       if (!entry.place) return null;
       const now = ctx.clock.now().getTime();
-      const locks = await liveLocks(ctx, entry.place);
+      const locks = known.lockFree ? [] : await liveLocks(ctx, entry.place);
       const xml = locks.map((lock) => activeLockXml(lock, now)).join('');
       // A check-out taken on the web shows too, so WebDAV clients see that the file is being edited.
       const web =
@@ -95,13 +102,13 @@ async function liveValue(ctx: RequestContext, entry: Entry, local: string): Prom
   }
 }
 
-async function responseFor(ctx: RequestContext, entry: Entry, wanted: Wanted): Promise<string> {
-  const dead = entry.resourceId ? await listProperties(ctx.db, entry.resourceId) : [];
+async function responseFor(ctx: RequestContext, entry: Entry, wanted: Wanted, known: Prefetched): Promise<string> {
+  const dead = entry.resourceId ? (known.dead.get(entry.resourceId) ?? []) : [];
   const found: string[] = [];
   const missing: string[] = [];
   if (wanted.kind === 'prop') {
     for (const { ns, local } of wanted.names) {
-      const live = ns === DAV && LIVE.includes(local) ? await liveValue(ctx, entry, local) : null;
+      const live = ns === DAV && LIVE.includes(local) ? await liveValue(ctx, entry, local, known) : null;
       const stored = dead.find((p) => p.namespace === ns && p.name === local);
       if (live !== null) found.push(propElement(ns, local, live));
       else if (stored) found.push(propElement(ns, local, stored.value));
@@ -109,7 +116,7 @@ async function responseFor(ctx: RequestContext, entry: Entry, wanted: Wanted): P
     }
   } else {
     for (const local of LIVE) {
-      const live = await liveValue(ctx, entry, local);
+      const live = await liveValue(ctx, entry, local, known);
       if (live !== null) found.push(propElement(DAV, local, wanted.kind === 'propname' ? '' : live));
     }
     for (const p of dead) found.push(propElement(p.namespace, p.name, wanted.kind === 'propname' ? '' : p.value));
@@ -209,8 +216,15 @@ export async function propfind(ctx: RequestContext, request: FastifyRequest, rep
   if (depthHeader !== '0' && depthHeader !== '1') throw new DavError(403, '<D:propfind-finite-depth/>');
   const wanted = parsePropfind(await readXml(request));
   const entries = await entriesFor(ctx, target, depthHeader);
+  const ids = entries.flatMap((entry) => (entry.resourceId ? [entry.resourceId] : []));
+  const dead = new Map<string, { namespace: string; name: string; value: string }[]>();
+  for (const row of await listPropertiesOfMany(ctx.db, ids)) {
+    dead.set(row.resource_id, [...(dead.get(row.resource_id) ?? []), row]);
+  }
+  const place = 'pathKey' in target ? { pathKey: target.pathKey, ancestors: target.ancestors } : null;
+  const lockFree = place !== null && (await liveLocks(ctx, place, { below: true })).length === 0;
   const responses: string[] = [];
-  for (const entry of entries) responses.push(await responseFor(ctx, entry, wanted));
+  for (const entry of entries) responses.push(await responseFor(ctx, entry, wanted, { dead, lockFree }));
   return sendXml(reply, 207, `<D:multistatus xmlns:D="DAV:">${responses.join('')}</D:multistatus>`);
 }
 

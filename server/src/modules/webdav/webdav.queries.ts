@@ -52,6 +52,18 @@ export function listProperties(db: DbOrTrx, resourceId: string) {
     .execute();
 }
 
+/** Dead properties of many resources at once (a depth-1 PROPFIND would otherwise ask once per member). */
+export function listPropertiesOfMany(db: DbOrTrx, resourceIds: string[]) {
+  if (resourceIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('webdav_properties')
+    .select(['resource_id', 'namespace', 'name', 'value'])
+    .where('resource_id', 'in', resourceIds)
+    .orderBy('namespace')
+    .orderBy('name')
+    .execute();
+}
+
 export async function setProperty(
   db: DbOrTrx,
   row: { resourceId: string; namespace: string; name: string; value: string; nowIso: string },

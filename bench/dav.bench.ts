@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { measureBaseline, startGatehouse } from './gatehouse';
+import { httpRequest, payload, percentile } from './support';
+
+/**
+ * `npm run bench:dav` — figures, not assertions: PUT and GET of a large file over WebDAV beside a bare Node.js stream
+ * server on the same disk (the ceiling), and the latency of a depth-1 PROPFIND on a 10,000-entry folder.
+ * Smaller runs: BENCH_FILE_MB, BENCH_PROPFIND_ENTRIES.
+ */
+const FILE_MB = Number(process.env.BENCH_FILE_MB ?? 1024);
+const ENTRIES = Number(process.env.BENCH_PROPFIND_ENTRIES ?? 10_000);
+const bytes = FILE_MB * 1024 * 1024;
+const work = mkdtempSync(join(tmpdir(), 'gatehouse-bench-dav-'));
+const mbps = (ms: number) => bytes / 1024 / 1024 / (ms / 1000);
+
+try {
+  console.log(`Gatehouse WebDAV benchmark — ${FILE_MB} MiB file, PROPFIND on ${ENTRIES} entries\n`);
+  const bare = await measureBaseline(work, bytes);
+  const gh = await startGatehouse(join(work, 'gatehouse'));
+  const dav = `${gh.base}/dav/${gh.space.slug}`;
+
+  let started = performance.now();
+  const put = await httpRequest(`${dav}/big.bin`, {
+    method: 'PUT',
+    headers: { ...gh.basic, 'content-length': bytes },
+    body: payload(bytes),
+  });
+  const putMs = performance.now() - started;
+  if (put.status !== 201 && put.status !== 204) throw new Error(`PUT failed: ${put.status} ${put.body}`);
+  started = performance.now();
+  const get = await httpRequest(`${dav}/big.bin`, { method: 'GET', headers: gh.basic });
+  const getMs = performance.now() - started;
+  if (get.bytes !== bytes) throw new Error(`GET size mismatch: ${get.bytes}`);
+
+  const mkcol = await httpRequest(`${dav}/many/`, { method: 'MKCOL', headers: gh.basic });
+  if (mkcol.status !== 201) throw new Error(`MKCOL failed: ${mkcol.status}`);
+  let next = 0;
+  const fill = async () => {
+    while (next < ENTRIES) {
+      const index = next++;
+      const body = Buffer.from(`entry ${index}\n`);
+      const response = await httpRequest(`${dav}/many/entry-${String(index).padStart(5, '0')}.txt`, {
+        method: 'PUT',
+        headers: { ...gh.basic, 'content-length': body.length },
+        body: Readable.from([body]),
+      });
+      if (response.status !== 201) throw new Error(`small PUT failed: ${response.status} ${response.body}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, fill));
+  const times: number[] = [];
+  const propfind = '<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:allprop/></D:propfind>';
+  for (let i = 0; i < 40; i += 1) {
+    const t = performance.now();
+    const response = await httpRequest(`${dav}/many/`, {
+      method: 'PROPFIND',
+      headers: {
+        ...gh.basic,
+        depth: '1',
+        'content-type': 'application/xml',
+        'content-length': Buffer.byteLength(propfind),
+      },
+      body: propfind,
+    });
+    times.push(performance.now() - t);
+    if (response.status !== 207) throw new Error(`PROPFIND failed: ${response.status}`);
+  }
+  gh.stop();
+
+  const figures = {
+    put_ratio: Number((bare.uploadMs / putMs).toFixed(3)),
+    get_ratio: Number((bare.downloadMs / getMs).toFixed(3)),
+    propfind_p99_ms: Number(percentile(times, 99).toFixed(1)),
+  };
+  console.log('transfer   gatehouse   bare node   ratio');
+  console.log(
+    `PUT        ${`${mbps(putMs).toFixed(0)} MB/s`.padStart(9)}   ${`${mbps(bare.uploadMs).toFixed(0)} MB/s`.padStart(9)}   ${figures.put_ratio}`,
+  );
+  console.log(
+    `GET        ${`${mbps(getMs).toFixed(0)} MB/s`.padStart(9)}   ${`${mbps(bare.downloadMs).toFixed(0)} MB/s`.padStart(9)}   ${figures.get_ratio}`,
+  );
+  console.log(
+    `PROPFIND depth 1 on ${ENTRIES} entries: p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${figures.propfind_p99_ms} ms`,
+  );
+  console.log('goals: ratios >= 0.8, PROPFIND p99 < 100 ms');
+  console.log(JSON.stringify(figures));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
