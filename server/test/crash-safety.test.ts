@@ -113,7 +113,7 @@ function sendSliced(
       }
       req.write(bytes.subarray(offset, offset + slice));
       offset += slice;
-      setTimeout(pump, 2);
+      setTimeout(pump, 4);
     };
     pump();
   });
@@ -174,7 +174,8 @@ describe(`crash safety of uploads (${testDialect})`, () => {
           : { kind, slug: space.slug, basic: Buffer.from(`crash@example.test:${token}`).toString('base64') };
 
       const files = Array.from({ length: 50 }, (_, i) => {
-        const bytes = randomBytes(20_000 + Math.floor(random() * 3_000_000));
+        // Every fifth file is large enough (8 MB, sent in paced slices) to still be in flight when the kill lands.
+        const bytes = randomBytes(i % 5 === 0 ? 8_000_000 : 20_000 + Math.floor(random() * 2_000_000));
         return {
           name: `upload-${String(i).padStart(2, '0')}.bin`,
           bytes,
@@ -189,9 +190,9 @@ describe(`crash safety of uploads (${testDialect})`, () => {
         }),
       );
       // Kill at a random moment once some uploads were acknowledged, so both kinds are exercised.
-      const threshold = 5 + Math.floor(random() * 20);
+      const threshold = 5 + Math.floor(random() * 15);
       while (answered < threshold) await new Promise((resolve) => setTimeout(resolve, 5));
-      await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 200)));
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 50)));
       await killServer();
       const outcomes = await Promise.all(results);
       const acknowledged = files.filter((_, i) => outcomes[i].status === 201 || outcomes[i].status === 204);
