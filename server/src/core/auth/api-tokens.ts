@@ -1,6 +1,6 @@
 import type { RequestContext } from '../context';
 import { hashToken } from '../ids';
-import type { UserActor } from './actor';
+import { actorColumns, personIsLive, toUserActor } from './live-person';
 
 export const API_TOKEN_PREFIX = 'gh_';
 const TOUCH_INTERVAL_MS = 60_000;
@@ -20,39 +20,12 @@ export async function resolveApiToken(ctx: Pick<RequestContext, 'db' | 'clock'>,
     .where('t.token_hash', '=', hashToken(token))
     .where('t.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', nowIso)]))
-    .where('u.status', '=', 'active')
-    .where('o.status', '=', 'active')
-    .where((eb) => eb.or([eb('u.access_expires_at', 'is', null), eb('u.access_expires_at', '>', nowIso)]))
-    .select([
-      't.id as tokenId',
-      't.last_used_at',
-      'u.id',
-      'u.email',
-      'u.name',
-      'u.organization_id',
-      'u.is_admin',
-      'u.is_org_admin',
-      'u.totp_enabled',
-      'o.is_host',
-    ])
+    .where(personIsLive(nowIso))
+    .select(['t.id as tokenId', 't.last_used_at', ...actorColumns])
     .executeTakeFirst();
   if (!row) return null;
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_INTERVAL_MS) {
     await ctx.db.updateTable('api_tokens').set({ last_used_at: nowIso }).where('id', '=', row.tokenId).execute();
   }
-  const actor: UserActor = {
-    kind: 'user',
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    organizationId: row.organization_id,
-    isHostOrganization: row.is_host === 1,
-    isAdmin: row.is_admin === 1,
-    isOrgAdmin: row.is_org_admin === 1,
-    twoFactorEnabled: row.totp_enabled === 1,
-    via: 'token',
-    sessionId: null,
-    tokenId: row.tokenId,
-  };
-  return actor;
+  return toUserActor(row, { via: 'token', sessionId: null, tokenId: row.tokenId });
 }

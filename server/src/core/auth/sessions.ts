@@ -4,6 +4,7 @@ import type { RequestContext } from '../context';
 import type { DbOrTrx } from '../db/database';
 import { hashToken, newId, newSecret } from '../ids';
 import type { UserActor } from './actor';
+import { actorColumns, personIsLive, toUserActor } from './live-person';
 
 export const SESSION_COOKIE = 'gatehouse_session';
 /** `__Host-` pins the cookie to this exact origin over HTTPS: no Domain, Path=/, Secure (RFC 6265bis). */
@@ -58,23 +59,8 @@ export async function resolveSession(ctx: Pick<RequestContext, 'db' | 'clock' | 
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', nowIso)
     .where('s.idle_expires_at', '>', nowIso)
-    .where('u.status', '=', 'active')
-    .where('o.status', '=', 'active')
-    .where((eb) => eb.or([eb('u.access_expires_at', 'is', null), eb('u.access_expires_at', '>', nowIso)]))
-    .select([
-      's.id as sessionId',
-      's.csrf_token',
-      's.mfa_pending',
-      's.last_seen_at',
-      'u.id',
-      'u.email',
-      'u.name',
-      'u.organization_id',
-      'u.is_admin',
-      'u.is_org_admin',
-      'u.totp_enabled',
-      'o.is_host',
-    ])
+    .where(personIsLive(nowIso))
+    .select(['s.id as sessionId', 's.csrf_token', 's.mfa_pending', 's.last_seen_at', ...actorColumns])
     .executeTakeFirst();
   if (!row) return null;
 
@@ -85,20 +71,7 @@ export async function resolveSession(ctx: Pick<RequestContext, 'db' | 'clock' | 
       .where('id', '=', row.sessionId)
       .execute();
   }
-  const actor: UserActor = {
-    kind: 'user',
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    organizationId: row.organization_id,
-    isHostOrganization: row.is_host === 1,
-    isAdmin: row.is_admin === 1,
-    isOrgAdmin: row.is_org_admin === 1,
-    twoFactorEnabled: row.totp_enabled === 1,
-    via: 'session',
-    sessionId: row.sessionId,
-    tokenId: null,
-  };
+  const actor = toUserActor(row, { via: 'session', sessionId: row.sessionId, tokenId: null });
   return { actor, csrfToken: row.csrf_token, mfaPending: row.mfa_pending === 1 } satisfies ResolvedSession;
 }
 

@@ -1,4 +1,4 @@
-import type { UserActor } from '../../core/auth/actor';
+import { actorColumns, personIsLive, toUserActor } from '../../core/auth/live-person';
 import type { RequestContext } from '../../core/context';
 
 /**
@@ -12,36 +12,11 @@ export async function liveCreatorContext(ctx: RequestContext, userId: string): P
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.organization_id')
     .where('u.id', '=', userId)
-    .where('u.status', '=', 'active')
-    .where('o.status', '=', 'active')
-    .where((eb) => eb.or([eb('u.access_expires_at', 'is', null), eb('u.access_expires_at', '>', nowIso)]))
-    .select([
-      'u.id',
-      'u.email',
-      'u.name',
-      'u.organization_id',
-      'u.is_admin',
-      'u.is_org_admin',
-      'u.totp_enabled',
-      'o.is_host',
-    ])
+    .where(personIsLive(nowIso))
+    .select([...actorColumns])
     .executeTakeFirst();
   if (!row) return null;
-  const actor: UserActor = {
-    kind: 'user',
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    organizationId: row.organization_id,
-    isHostOrganization: row.is_host === 1,
-    isAdmin: row.is_admin === 1,
-    isOrgAdmin: row.is_org_admin === 1,
-    twoFactorEnabled: row.totp_enabled === 1,
-    via: 'token',
-    sessionId: null,
-    tokenId: null,
-  };
-  return { ...ctx, actor };
+  return { ...ctx, actor: toUserActor(row, { via: 'token', sessionId: null, tokenId: null }) };
 }
 
 /** Runs a policy check for the creator; any refusal (404, 403, 409 in the trash…) means "may not". */
