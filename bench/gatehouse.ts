@@ -32,6 +32,8 @@ export async function startGatehouse(dataDir: string) {
     GATEHOUSE_ADMIN_PASSWORD: password,
   });
   child.stdout?.resume();
+  // A benchmark that fails half-way must not leave a server running (and indexing) in the background.
+  process.on('exit', () => child.kill('SIGTERM'));
   await waitReady(base);
   const json = { 'content-type': 'application/json', origin: base };
   const login = await httpRequest(`${base}/api/v1/auth/login`, {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createHostAdmin, createSpace, DEFAULT_PASSWORD } from '../server/test/factories';
 import { startTestServer, type TestServer } from '../server/test/harness';
@@ -11,8 +12,9 @@ import { launchBrowser, RESULTS_DIR } from './support/browser';
 
 /**
  * The documents journey in a real browser: an owner uploads a whole folder tree with the folder picker (and a loose
- * file by drag and drop), watches the progress reach 100 %, previews a PDF drawn by pdf.js under the strict CSP,
- * uploads a second version and restores the first one. Run at desktop width in English and at phone width in French.
+ * file by drag and drop), watches the progress reach 100 %, sees thumbnails of its pictures and PDFs, previews a
+ * hostile Markdown file (formatted, nothing of it runs) and a PDF drawn by pdf.js under the strict CSP, uploads a
+ * second version and restores the first one. Run at desktop width in English and at phone width in French.
  */
 type Labels = typeof en;
 const fill = (text: string, vars: Record<string, string | number>) =>
@@ -49,6 +51,49 @@ function makePdf(texts: string[]): Buffer {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
+
+/**
+ * Markdown a malicious member could upload: after the first paragraph, everything tries to run or leak something,
+ * except the last image, which comes from the extranet itself.
+ */
+const hostileMarkdown = (pictureUrl: string) =>
+  [
+    '# Site visit notes',
+    '',
+    'Scaffolding is **ready**; see the [supplier page](https://supplier.example/scaffolding).',
+    '',
+    '<script>window.__pwned = "script"</script>',
+    '',
+    '<img src="missing.png" alt="raw" onerror="window.__pwned = \'onerror\'"> and <b onclick="window.__pwned = 1">bold</b>',
+    '',
+    '[Open the plan](javascript:window.__pwned=1) ![tracking pixel](https://tracker.example/pixel.gif)',
+    '<div style="position: fixed; inset: 0">Overlay</div>',
+    '',
+    `![site photo](${pictureUrl})`,
+  ].join('\n');
+
+/** Drops files on the listing, as a person dragging them from their desktop would. */
+async function dropFiles(page: Page, files: { name: string; type: string; bytes: Buffer }[]) {
+  const payload = files.map((file) => ({ ...file, bytes: file.bytes.toString('base64') }));
+  await page.evaluate((items) => {
+    const transfer = new DataTransfer();
+    for (const item of items) {
+      const bytes = Uint8Array.from(atob(item.bytes), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], item.name, { type: item.type }));
+    }
+    const zone = document.querySelector('[data-testid="drop-zone"]');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      zone?.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }
+  }, payload);
+}
+
+/** The width of the thumbnail drawn in a row, 0 while it shows the icon instead. */
+const thumbnailWidth = (page: Page, name: string) =>
+  page.evaluate((row) => {
+    const image = document.querySelector<HTMLImageElement>(`[data-testid="${row}"] [data-testid="file-thumbnail"]`);
+    return image?.complete ? image.naturalWidth : 0;
+  }, `file-row-${name}`);
 
 let server: TestServer;
 let browser: Browser;
@@ -162,15 +207,75 @@ describe('documents journey in Chromium', () => {
         // A loose file dropped on the listing lands in the folder on screen.
         await page.getByRole('link', { name: 'Tender', exact: true }).click();
         await page.getByTestId('file-row-brief.pdf').waitFor();
-        await page.evaluate(() => {
-          const transfer = new DataTransfer();
-          transfer.items.add(new File(['Minutes of the site visit'], 'minutes.txt', { type: 'text/plain' }));
-          const zone = document.querySelector('[data-testid="drop-zone"]');
-          for (const type of ['dragenter', 'dragover', 'drop']) {
-            zone?.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
-          }
-        });
+        const photo = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#2f9e44' } })
+          .composite([
+            { input: { create: { width: 640, height: 140, channels: 3, background: '#f08c00' } }, top: 0, left: 0 },
+          ])
+          .png()
+          .toBuffer();
+        await dropFiles(page, [
+          { name: 'minutes.txt', type: 'text/plain', bytes: Buffer.from('Minutes of the site visit') },
+          { name: 'site-photo.png', type: 'image/png', bytes: photo },
+        ]);
         await page.getByTestId('file-row-minutes.txt').waitFor();
+        await page.getByTestId('file-row-site-photo.png').waitFor();
+        const listed = await getJson(page, `/api/v1/spaces/${space.id}/files?folderId=${tender.id}`);
+        const photoId = listed.documents.find((doc: { name: string }) => doc.name === 'site-photo.png').id;
+        const notesMarkdown = hostileMarkdown(`/api/v1/documents/${photoId}/thumbnail`);
+        await dropFiles(page, [{ name: 'visit-notes.md', type: 'text/markdown', bytes: Buffer.from(notesMarkdown) }]);
+        await page.getByTestId('file-row-visit-notes.md').waitFor();
+
+        // Pictures and PDFs show a thumbnail once the background job made it (the listing asks again meanwhile);
+        // other files keep the icon of their kind.
+        await server.runJobs();
+        for (const name of ['site-photo.png', 'brief.pdf']) {
+          await expect.poll(() => thumbnailWidth(page, name), { timeout: 30_000 }).toBeGreaterThan(0);
+        }
+        expect(await page.getByTestId('file-row-minutes.txt').getByTestId('file-thumbnail').count()).toBe(0);
+        await page.screenshot({ path: join(RESULTS_DIR, `documents-${tag}-thumbnails.png`), fullPage: true });
+
+        // Markdown is shown formatted and sanitised: nothing of it runs, and no image comes from elsewhere.
+        await page.getByRole('button', { name: 'visit-notes.md', exact: true }).click();
+        const notes = page.getByRole('dialog', { name: 'visit-notes.md' });
+        const formatted = notes.getByTestId('markdown-preview');
+        await formatted.getByRole('heading', { level: 1, name: 'Site visit notes' }).waitFor();
+        await formatted.getByText('ready', { exact: true }).waitFor();
+        const supplier = formatted.getByRole('link', { name: 'supplier page', exact: true });
+        expect(await supplier.getAttribute('href')).toBe('https://supplier.example/scaffolding');
+        expect(await supplier.getAttribute('target')).toBe('_blank');
+        expect(await supplier.getAttribute('rel')).toBe('noopener noreferrer');
+        await formatted.getByText('Open the plan', { exact: true }).click();
+        const rendered = await formatted.evaluate((root) => ({
+          text: root.textContent,
+          elements: root.querySelectorAll('script, style, div, b, form, iframe').length,
+          attributes: [...root.querySelectorAll('*')].flatMap((node) =>
+            node.getAttributeNames().filter((name) => name.startsWith('on') || name === 'style' || name === 'class'),
+          ),
+          hrefs: [...root.querySelectorAll('a')].map((link) => link.getAttribute('href')),
+          images: [...root.querySelectorAll('img')].map((image) => [
+            image.getAttribute('alt'),
+            image.getAttribute('src'),
+          ]),
+        }));
+        // The HTML of the file is shown as text, for the reader to see what was attempted.
+        expect(rendered.text).toContain('<script>window.__pwned = "script"</script>');
+        expect(rendered.text).toContain('<b onclick=');
+        expect(rendered.elements).toBe(0);
+        expect(rendered.attributes).toEqual([]);
+        expect(rendered.hrefs).toEqual(['https://supplier.example/scaffolding', null]);
+        // An image from elsewhere becomes its description; one from the extranet itself is loaded.
+        expect(rendered.images).toEqual([['site photo', `/api/v1/documents/${photoId}/thumbnail`]]);
+        expect(rendered.text).toContain('Open the plan tracking pixel');
+        const shown = formatted.getByRole('img', { name: 'site photo', exact: true });
+        await expect.poll(() => shown.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBe(256);
+        await page.waitForTimeout(300);
+        expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+        await page.screenshot({ path: join(RESULTS_DIR, `documents-${tag}-markdown.png`) });
+        // The text as written is one click away.
+        await notes.getByText(L['documents.markdownSource'], { exact: true }).click();
+        await notes.getByTestId('text-preview').getByText('# Site visit notes', { exact: false }).waitFor();
+        await page.keyboard.press('Escape');
+        await notes.waitFor({ state: 'hidden' });
 
         // The PDF preview is drawn by pdf.js on a canvas, page by page.
         await page.getByRole('button', { name: 'brief.pdf', exact: true }).click();

@@ -20,6 +20,8 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
             { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui)[\\/]/ },
+            // Only the Markdown preview needs these: a group of their own is loaded with it, not on every page.
+            { name: 'markdown', test: /node_modules[\\/](marked|dompurify)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

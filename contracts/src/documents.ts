@@ -70,10 +70,23 @@ export const FolderListing = z.object({
   documents: z.array(DocumentSummary),
   usage: z.object({ bytes: z.number().int(), quotaBytes: z.number().int().nullable() }),
   abilities: z.record(z.string(), z.boolean()),
+  /** How many sub-folders and documents the whole listing holds, across all its pages. */
+  counts: z.object({ folders: z.number().int(), documents: z.number().int() }),
+  /** Pass it as `cursor` to get the next page (sub-folders first, then documents); null on the last page. */
+  nextCursor: z.string().nullable(),
 });
 
 export const ListFilesQuery = z
-  .object({ folderId: Id.optional(), trashed: z.enum(['true', 'false']).default('false') })
+  .object({
+    folderId: Id.optional(),
+    trashed: z.enum(['true', 'false']).default('false'),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+    cursor: z
+      .string()
+      .max(1024)
+      .regex(/^[A-Za-z0-9_-]+$/, 'Not a cursor from a previous page')
+      .optional(),
+  })
   .strict();
 export const CreateFolderBody = z.object({ name: NodeName, parentId: Id.nullable().optional() }).strict();
 export const UpdateFolderBody = z.object({ name: NodeName.optional(), parentId: Id.nullable().optional() }).strict();
@@ -103,6 +116,8 @@ export const ContentQuery = z
     inline: z.enum(['1', '0']).optional(),
   })
   .strict();
+/** The current version's thumbnail unless `version` names another. */
+export const ThumbnailQuery = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
 export const VersionParams = z.object({ id: Id, versionId: Id }).strict();
 export const DocumentSettings = z.object({
   quotaBytes: z.number().int().min(0).nullable(),

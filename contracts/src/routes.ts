@@ -13,6 +13,7 @@ import {
   FolderListing,
   ListFilesQuery,
   LockBody,
+  ThumbnailQuery,
   UpdateDocumentBody,
   UpdateDocumentSettingsBody,
   UpdateFolderBody,
@@ -542,6 +543,14 @@ export const routes = {
     summary: 'Download (Range, ETag) or preview a document or one of its versions',
     params: IdParams,
     query: ContentQuery,
+    response: z.string(),
+  }),
+  documentThumbnail: def({
+    method: 'GET',
+    path: '/api/v1/documents/:id/thumbnail',
+    summary: 'Thumbnail of an image or PDF (WebP, 256 px a side at most) or of one of its versions; 404 until made',
+    params: IdParams,
+    query: ThumbnailQuery,
     response: z.string(),
   }),
   listVersions: def({

@@ -1,4 +1,6 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeThumbnailJob } from '../src/modules/documents/thumbnails.jobs';
 import {
   addMember,
   createDocument,
@@ -183,6 +185,16 @@ const expected: Record<string, Row> = {
     owner: 200,
     hostAdmin: 200,
   }),
+  // The thumbnail is shown to exactly those who may preview the document.
+  'document.read (thumbnail)': row({
+    otherPartner: 404,
+    sameOrgNoMembership: 404,
+    viewer: 200,
+    contributor: 200,
+    manager: 200,
+    owner: 200,
+    hostAdmin: 200,
+  }),
   'document.upload': row({
     otherPartner: 404,
     sameOrgNoMembership: 404,
@@ -301,6 +313,22 @@ async function documentWithCast() {
   return createDocument(server.deps, { spaceId: space.id, name: `${nextName()}.txt` });
 }
 
+/** A fresh space with its cast and one picture in it, whose thumbnail is made. */
+async function pictureWithCast() {
+  const space = await spaceWithCast();
+  const bytes = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3060c0' } })
+    .png()
+    .toBuffer();
+  const picture = await createDocument(server.deps, {
+    spaceId: space.id,
+    name: `${nextName()}.png`,
+    bytes,
+    mimeType: 'image/png',
+  });
+  await makeThumbnailJob({ versionId: picture.versionId }, server.deps);
+  return picture;
+}
+
 /** A document checked out by a contributor who is not one of the actors. */
 async function documentLockedByAnother() {
   const document = await documentWithCast();
@@ -373,6 +401,8 @@ const attempts: Record<string, Attempt> = {
   },
   'audit.read': async (c) => (await c.get('/api/v1/audit')).status,
   'document.read': async (c) => (await c.getBytes(`/api/v1/documents/${(await documentWithCast()).id}/content`)).status,
+  'document.read (thumbnail)': async (c) =>
+    (await c.getBytes(`/api/v1/documents/${(await pictureWithCast()).id}/thumbnail`)).status,
   'document.upload': async (c) => {
     const space = await spaceWithCast();
     const bytes = new TextEncoder().encode('matrix upload');

@@ -1,8 +1,11 @@
 import type {
   DocumentsTable,
+  DocumentThumbnailsTable,
   DocumentVersionsTable,
   FoldersTable,
+  SpaceBlobsTable,
   SpaceDocumentSettingsTable,
+  SpaceUsageTable,
 } from '../../modules/documents/documents.tables';
 import type {
   LoginFailuresTable,
@@ -49,7 +52,10 @@ export type Database = {
   folders: FoldersTable;
   documents: DocumentsTable;
   document_versions: DocumentVersionsTable;
+  document_thumbnails: DocumentThumbnailsTable;
   space_document_settings: SpaceDocumentSettingsTable;
+  space_blobs: SpaceBlobsTable;
+  space_usage: SpaceUsageTable;
   search_documents: SearchDocumentsTable;
   /** SQLite only (FTS5 virtual table). */
   search_fts: SearchFtsTable;

@@ -6,6 +6,8 @@ import * as m0003 from './0003-documents';
 import * as m0004 from './0004-search';
 import * as m0005 from './0005-shares';
 import * as m0006 from './0006-webdav';
+import * as m0007 from './0007-thumbnails';
+import * as m0008 from './0008-space-usage';
 
 type Step = { up: (db: never, dialect: 'sqlite' | 'postgres') => Promise<void> };
 
@@ -17,6 +19,8 @@ export const migrations: Record<string, Step> = {
   '0004-search': m0004 as Step,
   '0005-shares': m0005 as Step,
   '0006-webdav': m0006 as Step,
+  '0007-thumbnails': m0007 as Step,
+  '0008-space-usage': m0008 as Step,
 };
 
 function provider(db: Db): MigrationProvider {

@@ -49,26 +49,102 @@ export function findLiveDocumentByName(
     .executeTakeFirst();
 }
 
-/** Documents of a folder (or of the root), live or in the trash, by name. */
-export function listFolderDocuments(db: DbOrTrx, args: { spaceId: string; folderId: string | null; trashed: boolean }) {
-  return selectDocuments(db)
+/** Where a page of a listing starts: after this (name key, id) pair, in listing order. */
+export type After = { key: string; id: string } | null;
+
+/** Documents of a folder (or of the root), live or in the trash, by name; one page of them when `limit` is given. */
+export function listFolderDocuments(
+  db: DbOrTrx,
+  args: { spaceId: string; folderId: string | null; trashed: boolean; after?: After; limit?: number },
+) {
+  let query = selectDocuments(db)
     .where('d.space_id', '=', args.spaceId)
     .where('d.folder_id', args.folderId === null ? 'is' : '=', args.folderId)
-    .where('d.trashed_at', args.trashed ? 'is not' : 'is', null)
+    .where('d.trashed_at', args.trashed ? 'is not' : 'is', null);
+  if (args.after) {
+    const { key, id } = args.after;
+    // `>=` on the name key alone lets both engines range-scan the folder's name index; the OR settles ties.
+    query = query
+      .where('d.name_key', '>=', key)
+      .where((eb) => eb.or([eb('d.name_key', '>', key), eb('d.id', '>', id)]));
+  }
+  if (args.limit !== undefined) query = query.limit(args.limit);
+  return query.orderBy('d.name_key').orderBy('d.id').execute();
+}
+
+/** Documents someone put in the trash themselves (not those that went with a trashed folder), a page at a time. */
+export function listTrashedRootDocuments(db: DbOrTrx, args: { spaceId: string; after?: After; limit?: number }) {
+  let query = selectDocuments(db)
+    .where('d.space_id', '=', args.spaceId)
+    .where('d.trashed_at', 'is not', null)
+    .where('d.trash_root_id', 'is', null);
+  if (args.after) {
+    const { key, id } = args.after;
+    // `>=` on the name key alone lets both engines range-scan the folder's name index; the OR settles ties.
+    query = query
+      .where('d.name_key', '>=', key)
+      .where((eb) => eb.or([eb('d.name_key', '>', key), eb('d.id', '>', id)]));
+  }
+  if (args.limit !== undefined) query = query.limit(args.limit);
+  return query.orderBy('d.name_key').orderBy('d.id').execute();
+}
+
+/**
+ * Every live document of a folder with only what a WebDAV listing shows, the current blob hash joined in: one
+ * set-based query, so a 10,000-file folder costs one scan of the folder's index and no per-row lookups.
+ */
+export function listFolderEntries(db: DbOrTrx, args: { spaceId: string; folderId: string | null }) {
+  return db
+    .selectFrom('documents as d')
+    .leftJoin('document_versions as v', 'v.id', 'd.current_version_id')
+    .leftJoin('users as lu', 'lu.id', 'd.lock_user_id')
+    .select([
+      'd.id',
+      'd.name',
+      'd.size',
+      'd.mime_type',
+      'd.created_at',
+      'd.updated_at',
+      'd.lock_user_id',
+      'd.lock_expires_at',
+      'lu.name as lock_user_name',
+      'v.blob_sha256',
+    ])
+    .where('d.space_id', '=', args.spaceId)
+    .where('d.folder_id', args.folderId === null ? 'is' : '=', args.folderId)
+    .where('d.trashed_at', 'is', null)
     .orderBy('d.name_key')
     .orderBy('d.id')
     .execute();
 }
 
-/** Documents someone put in the trash themselves (not those that went with a trashed folder). */
-export function listTrashedRootDocuments(db: DbOrTrx, spaceId: string) {
-  return selectDocuments(db)
+export type FolderEntryRow = Awaited<ReturnType<typeof listFolderEntries>>[number];
+
+/** How many documents someone put in the trash themselves. */
+export async function countTrashedRootDocuments(db: DbOrTrx, spaceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('documents as d')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('d.space_id', '=', spaceId)
     .where('d.trashed_at', 'is not', null)
     .where('d.trash_root_id', 'is', null)
-    .orderBy('d.name_key')
-    .orderBy('d.id')
-    .execute();
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** How many documents a folder listing holds in all, live or trashed. */
+export async function countFolderDocuments(
+  db: DbOrTrx,
+  args: { spaceId: string; folderId: string | null; trashed: boolean },
+): Promise<number> {
+  const row = await db
+    .selectFrom('documents as d')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('d.space_id', '=', args.spaceId)
+    .where('d.folder_id', args.folderId === null ? 'is' : '=', args.folderId)
+    .where('d.trashed_at', args.trashed ? 'is not' : 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** Live documents of the given folders with what a zip entry needs (current blob and its key). */
@@ -203,31 +279,20 @@ export function setDocumentLock(db: DbOrTrx, args: { id: string; userId: string 
  * Bytes a space holds: each distinct blob referenced by any version (current or old) of any of its documents, live or
  * in the trash, counted once. That is what the file store keeps for the space: copies and restored versions share
  * their blob and cost nothing; old versions and trashed documents still occupy storage until retention removes them.
+ * Kept up to date by the versions queries (space_blobs, space_usage), so reading it is one row.
  */
 export async function spaceUsageBytes(db: DbOrTrx, spaceId: string): Promise<number> {
-  const row = await db
-    .selectFrom((qb) =>
-      qb
-        .selectFrom('document_versions as v')
-        .innerJoin('documents as d', 'd.id', 'v.document_id')
-        .select(['v.blob_sha256', 'v.size'])
-        .distinct()
-        .where('d.space_id', '=', spaceId)
-        .as('b'),
-    )
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('b.size'), eb.lit(0)).as('bytes'))
-    .executeTakeFirst();
+  const row = await db.selectFrom('space_usage').select('bytes').where('space_id', '=', spaceId).executeTakeFirst();
   return Number(row?.bytes ?? 0);
 }
 
 /** Whether some version of a document of the space already points at this blob (then it costs no quota). */
 export async function spaceHoldsBlob(db: DbOrTrx, args: { spaceId: string; sha256: string }): Promise<boolean> {
   const row = await db
-    .selectFrom('document_versions as v')
-    .innerJoin('documents as d', 'd.id', 'v.document_id')
-    .select('v.id')
-    .where('d.space_id', '=', args.spaceId)
-    .where('v.blob_sha256', '=', args.sha256)
+    .selectFrom('space_blobs')
+    .select('versions')
+    .where('space_id', '=', args.spaceId)
+    .where('blob_sha256', '=', args.sha256)
     .executeTakeFirst();
   return Boolean(row);
 }

@@ -19,6 +19,8 @@ import { CONTENT_SECURITY_POLICY, sendDocumentContent } from './downloads';
 import { changeDocumentSettings, listFiles, readDocumentSettings } from './files.service';
 import { createFolder, restoreFolder, trashFolder, updateFolder } from './folders.service';
 import { lockDocument, unlockDocument } from './locks.service';
+import { makeThumbnailJob, THUMBNAIL_JOB } from './thumbnails.jobs';
+import { sendThumbnail, thumbnailCacheControl } from './thumbnails.service';
 import { uploadDocument, uploadVersion } from './uploads.service';
 import { listVersions, restoreVersion } from './versions.service';
 import { sendFolderZip } from './zip';
@@ -90,7 +92,7 @@ async function withUpload<T>(
  * GET /spaces/:id/files · POST /spaces/:id/folders · POST /spaces/:id/documents (multipart) ·
  * GET|PATCH /spaces/:id/document-settings · PATCH /folders/:id · POST /folders/:id/trash|restore ·
  * GET /folders/:id/zip · GET|PATCH /documents/:id · POST /documents/:id/copy|trash|restore ·
- * GET /documents/:id/content · GET|POST /documents/:id/versions · POST /documents/:id/versions/:versionId/restore ·
+ * GET /documents/:id/content · GET /documents/:id/thumbnail · GET|POST /documents/:id/versions · POST /documents/:id/versions/:versionId/restore ·
  * POST|DELETE /documents/:id/lock · GET /documents/:id/access-log
  */
 export const documentsModule: Module = {
@@ -179,5 +181,18 @@ export const documentsModule: Module = {
       route(files, routes.downloadDocument, async (request, reply) => sendDocumentContent(request, reply));
       route(files, routes.downloadFolder, async (request, reply) => sendFolderZip(request, reply));
     });
+    // Thumbnails may stay in the browser's cache a while: set after the app's `no-store` for the API, hence a context
+    // of their own (only answers carrying the image; a 404 stays `no-store`).
+    await app.register(async (images) => {
+      images.addHook('onSend', async (request, reply, payload) => {
+        reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+        if (reply.statusCode === 200 || reply.statusCode === 304) {
+          reply.header('Cache-Control', thumbnailCacheControl(request.query as { version?: number }));
+        }
+        return payload;
+      });
+      route(images, routes.documentThumbnail, async (request, reply) => sendThumbnail(request, reply));
+    });
   },
+  jobs: { [THUMBNAIL_JOB]: makeThumbnailJob },
 };

@@ -59,6 +59,16 @@ export type DocumentVersionsTable = {
   created_at: string;
 };
 
+/** The small image shown in listings for a version (documents.thumbnail job); no row means none (yet). */
+export type DocumentThumbnailsTable = {
+  version_id: string;
+  blob_sha256: string;
+  mime_type: string;
+  width: number;
+  height: number;
+  created_at: string;
+};
+
 /** One row per space that changed its settings; no row means no quota and no retention limit. */
 export type SpaceDocumentSettingsTable = {
   space_id: string;
@@ -67,4 +77,18 @@ export type SpaceDocumentSettingsTable = {
   keep_days: number | null;
   updated_at: string;
   updated_by: string | null;
+};
+
+/** A distinct blob some versions of a space point at, and how many do: the space's storage, counted once per blob. */
+export type SpaceBlobsTable = {
+  space_id: string;
+  blob_sha256: string;
+  size: Bytes;
+  versions: number;
+};
+
+/** The sum of a space's `space_blobs` sizes, kept with them in the same transaction. */
+export type SpaceUsageTable = {
+  space_id: string;
+  bytes: Bytes;
 };

@@ -2,60 +2,151 @@ import type { RouteResponse } from '@gatehouse/contracts';
 import { record } from '../../core/audit/audit';
 import { actorId } from '../../core/auth/actor';
 import type { RequestContext } from '../../core/context';
+import { errors } from '../../core/http/errors';
 import { abilities } from '../../core/policy/policy';
 import { authorizeFolder } from './documents.access';
 import { toDocumentSummary, toFolder } from './documents.mappers';
 import {
+  countFolderDocuments,
+  countTrashedRootDocuments,
+  type FolderEntryRow,
   getDocumentSettings,
   listFolderDocuments,
+  listFolderEntries,
   listTrashedRootDocuments,
   saveDocumentSettings,
   spaceUsageBytes,
 } from './documents.queries';
-import { folderAncestry, listChildFolders, listTrashedRootFolders } from './folders.queries';
+import {
+  countChildFolders,
+  countTrashedRootFolders,
+  type FolderRow,
+  folderAncestry,
+  listChildFolders,
+  listTrashedRootFolders,
+} from './folders.queries';
 
 type Listing = RouteResponse<'listFiles'>;
 type Settings = RouteResponse<'getDocumentSettings'>;
 
+/** Where the next page starts: in the sub-folders or in the documents, after this name key and id. */
+type Cursor = { phase: 'folders' | 'documents'; key: string; id: string };
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.phase === 'folders' ? 'f' : 'd', cursor.key, cursor.id])).toString(
+    'base64url',
+  );
+}
+
+const badCursor = () => errors.badRequest('This cursor does not come from a previous page of this listing.');
+
+function decodeCursor(value: string | undefined): Cursor | null {
+  if (value === undefined) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    (parsed[0] !== 'f' && parsed[0] !== 'd') ||
+    typeof parsed[1] !== 'string' ||
+    typeof parsed[2] !== 'string'
+  ) {
+    throw badCursor();
+  }
+  return { phase: parsed[0] === 'f' ? 'folders' : 'documents', key: parsed[1], id: parsed[2] };
+}
+
 /**
- * One folder of a space (or its root): sub-folders first, then documents, each sorted by name. With `trashed`, the
- * root shows what people put in the trash themselves, and a trashed folder shows what went to the trash with it.
- * Visibility is the space's: a person who is not a member gets 404 before any row is read.
+ * One page of a folder of a space (or of its root): sub-folders first, then documents, each sorted by name. Pages
+ * follow the (name key, id) order with a cursor, so the cost of a page does not grow with the size of the folder.
+ * With `trashed`, the root shows what people put in the trash themselves, and a trashed folder shows what went to
+ * the trash with it. Visibility is the space's: a person who is not a member gets 404 before any row is read.
  */
 export async function listFiles(
   ctx: RequestContext,
-  input: { spaceId: string; folderId?: string; trashed: 'true' | 'false' },
+  input: { spaceId: string; folderId?: string; trashed: 'true' | 'false'; limit: number; cursor?: string },
 ): Promise<Listing> {
   const { folder, facts, resource } = await authorizeFolder(ctx, {
     spaceId: input.spaceId,
     folderId: input.folderId ?? null,
     action: 'folder.read',
   });
+  const cursor = decodeCursor(input.cursor);
   const trashed = input.trashed === 'true';
-  const where = { spaceId: facts.spaceId, trashed };
-  const [folders, documents] =
-    trashed && !folder
-      ? await Promise.all([
-          listTrashedRootFolders(ctx.db, facts.spaceId),
-          listTrashedRootDocuments(ctx.db, facts.spaceId),
-        ])
-      : await Promise.all([
-          listChildFolders(ctx.db, { ...where, parentId: folder?.id ?? null }),
-          listFolderDocuments(ctx.db, { ...where, folderId: folder?.id ?? null }),
-        ]);
-  const breadcrumb = folder ? await folderAncestry(ctx.db, folder.id) : [];
-  const settings = await getDocumentSettings(ctx.db, facts.spaceId);
+  const trashRoot = trashed && !folder;
+  const spaceId = facts.spaceId;
+  const parentId = folder?.id ?? null;
+  // One row more than the page tells whether another page follows.
+  const wanted = input.limit + 1;
+  const folders =
+    cursor?.phase === 'documents'
+      ? []
+      : trashRoot
+        ? await listTrashedRootFolders(ctx.db, { spaceId, after: cursor, limit: wanted })
+        : await listChildFolders(ctx.db, { spaceId, parentId, trashed, after: cursor, limit: wanted });
+  const room = wanted - folders.length;
+  const documentsAfter = cursor?.phase === 'documents' ? cursor : null;
+  const documents =
+    room <= 0
+      ? []
+      : trashRoot
+        ? await listTrashedRootDocuments(ctx.db, { spaceId, after: documentsAfter, limit: room })
+        : await listFolderDocuments(ctx.db, {
+            spaceId,
+            folderId: parentId,
+            trashed,
+            after: documentsAfter,
+            limit: room,
+          });
+  const pageFolders = folders.slice(0, input.limit);
+  const pageDocuments = documents.slice(0, input.limit - pageFolders.length);
+  const more = folders.length + documents.length > input.limit;
+  const last = pageDocuments.at(-1) ?? pageFolders.at(-1);
+  const nextCursor =
+    more && last
+      ? encodeCursor({ phase: pageDocuments.length > 0 ? 'documents' : 'folders', key: last.name_key, id: last.id })
+      : null;
+  const [breadcrumb, settings, bytes, counts] = await Promise.all([
+    folder ? folderAncestry(ctx.db, folder.id) : [],
+    getDocumentSettings(ctx.db, spaceId),
+    spaceUsageBytes(ctx.db, spaceId),
+    Promise.all(
+      trashRoot
+        ? [countTrashedRootFolders(ctx.db, spaceId), countTrashedRootDocuments(ctx.db, spaceId)]
+        : [
+            countChildFolders(ctx.db, { spaceId, parentId, trashed }),
+            countFolderDocuments(ctx.db, { spaceId, folderId: parentId, trashed }),
+          ],
+    ).then(([folderCount, documentCount]) => ({ folders: folderCount, documents: documentCount })),
+  ]);
   return {
     folder: folder ? toFolder(ctx, facts, folder) : null,
     breadcrumb: breadcrumb.map(({ id, name }) => ({ id, name })),
-    folders: folders.map((row) => toFolder(ctx, facts, row)),
-    documents: documents.map((row) => toDocumentSummary(ctx, facts, row)),
-    usage: {
-      bytes: await spaceUsageBytes(ctx.db, facts.spaceId),
-      quotaBytes: settings?.quota_bytes == null ? null : Number(settings.quota_bytes),
-    },
+    folders: pageFolders.map((row) => toFolder(ctx, facts, row)),
+    documents: pageDocuments.map((row) => toDocumentSummary(ctx, facts, row)),
+    usage: { bytes, quotaBytes: settings?.quota_bytes == null ? null : Number(settings.quota_bytes) },
     abilities: abilities(ctx.actor, resource),
+    counts,
+    nextCursor,
   };
+}
+
+/** The sub-folders and live documents of a folder in full, for clients that cannot page (WebDAV, recursive copy). */
+export async function listFolderContents(
+  ctx: RequestContext,
+  input: { spaceId: string; folderId: string | null },
+): Promise<{ folders: FolderRow[]; documents: FolderEntryRow[] }> {
+  const { facts } = await authorizeFolder(ctx, { ...input, action: 'folder.read' });
+  const where = { spaceId: facts.spaceId, folderId: input.folderId };
+  const [folders, documents] = await Promise.all([
+    listChildFolders(ctx.db, { spaceId: facts.spaceId, parentId: input.folderId, trashed: false }),
+    listFolderEntries(ctx.db, where),
+  ]);
+  return { folders, documents };
 }
 
 function toSettings(row: Awaited<ReturnType<typeof getDocumentSettings>>): Settings {

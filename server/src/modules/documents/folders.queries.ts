@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../core/db/database';
+import type { After } from './documents.queries';
 
 /** Folder trees are shallow in practice; the bound only stops a corrupted parent chain from looping forever. */
 const MAX_DEPTH = 256;
@@ -30,25 +31,62 @@ export function getFolderById(db: DbOrTrx, id: string) {
   return selectFolders(db).where('f.id', '=', id).executeTakeFirst();
 }
 
-/** Sub-folders of a folder (or of the root), live or in the trash, by name. */
-export function listChildFolders(db: DbOrTrx, args: { spaceId: string; parentId: string | null; trashed: boolean }) {
-  return selectFolders(db)
+/** Sub-folders of a folder (or of the root), live or in the trash, by name; one page of them when `limit` is given. */
+export function listChildFolders(
+  db: DbOrTrx,
+  args: { spaceId: string; parentId: string | null; trashed: boolean; after?: After; limit?: number },
+) {
+  let query = selectFolders(db)
+    .where('f.space_id', '=', args.spaceId)
+    .where('f.parent_id', args.parentId === null ? 'is' : '=', args.parentId)
+    .where('f.trashed_at', args.trashed ? 'is not' : 'is', null);
+  if (args.after) {
+    const { key, id } = args.after;
+    query = query
+      .where('f.name_key', '>=', key)
+      .where((eb) => eb.or([eb('f.name_key', '>', key), eb('f.id', '>', id)]));
+  }
+  if (args.limit !== undefined) query = query.limit(args.limit);
+  return query.orderBy('f.name_key').orderBy('f.id').execute();
+}
+
+/** Folders someone put in the trash themselves (not those that went with a trashed parent), a page at a time. */
+export function listTrashedRootFolders(db: DbOrTrx, args: { spaceId: string; after?: After; limit?: number }) {
+  let query = selectFolders(db).where('f.space_id', '=', args.spaceId).whereRef('f.trash_root_id', '=', 'f.id');
+  if (args.after) {
+    const { key, id } = args.after;
+    query = query
+      .where('f.name_key', '>=', key)
+      .where((eb) => eb.or([eb('f.name_key', '>', key), eb('f.id', '>', id)]));
+  }
+  if (args.limit !== undefined) query = query.limit(args.limit);
+  return query.orderBy('f.name_key').orderBy('f.id').execute();
+}
+
+/** How many sub-folders a folder (or the root) holds, live or in the trash. */
+export async function countChildFolders(
+  db: DbOrTrx,
+  args: { spaceId: string; parentId: string | null; trashed: boolean },
+): Promise<number> {
+  const row = await db
+    .selectFrom('folders as f')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('f.space_id', '=', args.spaceId)
     .where('f.parent_id', args.parentId === null ? 'is' : '=', args.parentId)
     .where('f.trashed_at', args.trashed ? 'is not' : 'is', null)
-    .orderBy('f.name_key')
-    .orderBy('f.id')
-    .execute();
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
-/** Folders someone put in the trash themselves (not those that went with a trashed parent). */
-export function listTrashedRootFolders(db: DbOrTrx, spaceId: string) {
-  return selectFolders(db)
+/** How many folders someone put in the trash themselves. */
+export async function countTrashedRootFolders(db: DbOrTrx, spaceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('folders as f')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('f.space_id', '=', spaceId)
     .whereRef('f.trash_root_id', '=', 'f.id')
-    .orderBy('f.name_key')
-    .orderBy('f.id')
-    .execute();
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** The folder and its ancestors, from the root of the space down to the folder itself. */

@@ -44,6 +44,58 @@ describe(`listing a folder (${testDialect})`, () => {
     expect(asContributor.body.folders[0].abilities).toMatchObject({ 'folder.update': true, 'folder.delete': true });
   });
 
+  it('pages through a large folder with a cursor: every item once, in order, with the totals on each page', async () => {
+    const cast = await spaceWithCast(server);
+    const big = await folderCreated(cast.contributor, cast.spaceId, 'Big');
+    const folderNames = ['f-c', 'F-a', 'f-b'];
+    const fileNames = ['e.txt', 'A.txt', 'c.txt', 'B.txt', 'd.txt'];
+    for (const name of folderNames) await folderCreated(cast.contributor, cast.spaceId, name, big.id);
+    for (const name of fileNames)
+      await uploaded(cast.contributor, cast.spaceId, name, text(name), { folderId: big.id });
+    const seen: { folders: string[]; documents: string[]; pages: number } = { folders: [], documents: [], pages: 0 };
+    let cursor: string | null = null;
+    do {
+      const query: string = `folderId=${big.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await cast.viewer.get(`/api/v1/spaces/${cast.spaceId}/files?${query}`);
+      expect(page.status).toBe(200);
+      expect(page.body.folders.length + page.body.documents.length).toBeLessThanOrEqual(2);
+      expect(page.body.counts).toEqual({ folders: 3, documents: 5 });
+      seen.folders.push(...names(page.body.folders));
+      seen.documents.push(...names(page.body.documents));
+      seen.pages += 1;
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual({
+      folders: ['F-a', 'f-b', 'f-c'],
+      documents: ['A.txt', 'B.txt', 'c.txt', 'd.txt', 'e.txt'],
+      pages: 4,
+    });
+    const whole = await cast.viewer.get(`/api/v1/spaces/${cast.spaceId}/files?folderId=${big.id}`);
+    expect(whole.body.nextCursor).toBeNull();
+    expect(names(whole.body.documents)).toEqual(['A.txt', 'B.txt', 'c.txt', 'd.txt', 'e.txt']);
+  });
+
+  it('a page of the trash has its own cursor, and a cursor that was not issued by a listing is a 400', async () => {
+    const cast = await spaceWithCast(server);
+    for (const name of ['one.txt', 'two.txt', 'three.txt']) {
+      const doc = await uploaded(cast.contributor, cast.spaceId, name, text(name));
+      expect((await cast.contributor.post(`/api/v1/documents/${doc.id}/trash`)).status).toBe(200);
+    }
+    const first = await cast.viewer.get(`/api/v1/spaces/${cast.spaceId}/files?trashed=true&limit=2`);
+    expect(names(first.body.documents)).toEqual(['one.txt', 'three.txt']);
+    expect(first.body.counts).toEqual({ folders: 0, documents: 3 });
+    const second = await cast.viewer.get(
+      `/api/v1/spaces/${cast.spaceId}/files?trashed=true&limit=2&cursor=${first.body.nextCursor}`,
+    );
+    expect(names(second.body.documents)).toEqual(['two.txt']);
+    expect(second.body.nextCursor).toBeNull();
+    for (const cursor of ['bm90IGpzb24', Buffer.from('["x","a","b"]').toString('base64url'), 'a'.repeat(1025)]) {
+      const refused = await cast.viewer.get(`/api/v1/spaces/${cast.spaceId}/files?cursor=${cursor}`);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    }
+  });
+
   it('a person who is not a member gets 404 for the space, and a folder of another space is not found here', async () => {
     const cast = await spaceWithCast(server);
     const other = await spaceWithCast(server);

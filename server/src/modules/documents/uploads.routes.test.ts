@@ -173,6 +173,38 @@ describe(`quota (${testDialect})`, () => {
     expect((await uploaded(cast.contributor, cast.spaceId, 'forty.bin', randomBytes(40))).size).toBe(40);
   });
 
+  it('the kept usage always equals the distinct blobs of the space, through versions, restores, copies and retention', async () => {
+    const cast = await spaceWithCast(server);
+    const recomputed = async () => {
+      const rows = await server.deps.db
+        .selectFrom('document_versions as v')
+        .innerJoin('documents as d', 'd.id', 'v.document_id')
+        .select(['v.blob_sha256', 'v.size'])
+        .distinct()
+        .where('d.space_id', '=', cast.spaceId)
+        .execute();
+      return rows.reduce((sum, row) => sum + Number(row.size), 0);
+    };
+    const usage = async () => (await cast.viewer.get(`/api/v1/spaces/${cast.spaceId}/files`)).body.usage.bytes;
+    const doc = await uploaded(cast.contributor, cast.spaceId, 'report.bin', randomBytes(10));
+    const v1 = (await cast.viewer.get(`/api/v1/documents/${doc.id}/versions`)).body.versions[0];
+    await uploaded(cast.contributor, cast.spaceId, 'report.bin', randomBytes(20));
+    await uploaded(cast.contributor, cast.spaceId, 'report.bin', randomBytes(30));
+    expect(await usage()).toBe(60);
+    // Restoring version 1 points at a blob the space already holds: no new bytes.
+    const restored = await cast.contributor.post(`/api/v1/documents/${doc.id}/versions/${v1.id}/restore`);
+    expect(restored.status).toBe(200);
+    expect(await usage()).toBe(60);
+    expect((await cast.contributor.post(`/api/v1/documents/${doc.id}/copy`, { folderId: null })).status).toBe(201);
+    expect(await usage()).toBe(60);
+    // Keep two versions: the next upload prunes versions 2 and 3 (20 and 30 bytes) and version 1's blob stays (it is
+    // also version 4's and the copy's).
+    await cast.manager.patch(`/api/v1/spaces/${cast.spaceId}/document-settings`, { keepVersions: 2 });
+    await uploaded(cast.contributor, cast.spaceId, 'report.bin', randomBytes(5));
+    expect(await usage()).toBe(15);
+    expect(await usage()).toBe(await recomputed());
+  });
+
   it('only managers change the quota; every member reads it', async () => {
     const cast = await spaceWithCast(server);
     const refused = await cast.contributor.patch(`/api/v1/spaces/${cast.spaceId}/document-settings`, {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../core/db/database';
 
 function selectVersions(db: DbOrTrx) {
@@ -48,7 +49,7 @@ export async function lastVersionNumber(db: DbOrTrx, documentId: string): Promis
   return Number(row?.n ?? 0);
 }
 
-export function insertVersion(
+export async function insertVersion(
   db: DbOrTrx,
   row: {
     id: string;
@@ -62,7 +63,7 @@ export function insertVersion(
     nowIso: string;
   },
 ) {
-  return db
+  await db
     .insertInto('document_versions')
     .values({
       id: row.id,
@@ -76,13 +77,73 @@ export function insertVersion(
       created_at: row.nowIso,
     })
     .execute();
+  await countBlobReference(db, row);
+}
+
+/**
+ * One more version of the document's space points at the blob. The first one adds the blob's size to the space's
+ * usage; the upsert's row lock keeps concurrent uploads of the same bytes from counting them twice.
+ */
+async function countBlobReference(db: DbOrTrx, row: { documentId: string; sha256: string; size: number }) {
+  const counted = await db
+    .insertInto('space_blobs')
+    .columns(['space_id', 'blob_sha256', 'size', 'versions'])
+    .expression((eb) =>
+      eb
+        .selectFrom('documents')
+        .select([
+          'space_id',
+          eb.val(row.sha256).as('blob_sha256'),
+          eb.val(row.size).as('size'),
+          eb.lit(1).as('versions'),
+        ])
+        .where('id', '=', row.documentId),
+    )
+    .onConflict((oc) =>
+      oc.columns(['space_id', 'blob_sha256']).doUpdateSet({ versions: sql<number>`space_blobs.versions + 1` }),
+    )
+    .returning(['space_id', 'versions'])
+    .executeTakeFirstOrThrow();
+  if (Number(counted.versions) === 1) await addUsage(db, counted.space_id, row.size);
+}
+
+async function addUsage(db: DbOrTrx, spaceId: string, bytes: number) {
+  await db
+    .insertInto('space_usage')
+    .values({ space_id: spaceId, bytes })
+    .onConflict((oc) => oc.column('space_id').doUpdateSet({ bytes: sql<number>`space_usage.bytes + ${bytes}` }))
+    .execute();
 }
 
 /**
  * Removes version rows only. Their blobs stay: another version, document or space may point at the same bytes, and
- * an upload in flight may be about to; `gatehouse fsck` removes blobs nothing references.
+ * an upload in flight may be about to; `gatehouse fsck` removes blobs nothing references. A blob no version of the
+ * space points at any more stops counting in its usage.
  */
-export function deleteVersions(db: DbOrTrx, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve();
-  return db.deleteFrom('document_versions').where('id', 'in', ids).execute();
+export async function deleteVersions(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return;
+  const references = await db
+    .selectFrom('document_versions as v')
+    .innerJoin('documents as d', 'd.id', 'v.document_id')
+    .select((eb) => ['d.space_id', 'v.blob_sha256', eb.fn.countAll<number | string>().as('n')])
+    .where('v.id', 'in', ids)
+    .groupBy(['d.space_id', 'v.blob_sha256'])
+    .execute();
+  await db.deleteFrom('document_versions').where('id', 'in', ids).execute();
+  for (const ref of references) {
+    const left = await db
+      .updateTable('space_blobs')
+      .set({ versions: sql<number>`versions - ${Number(ref.n)}` })
+      .where('space_id', '=', ref.space_id)
+      .where('blob_sha256', '=', ref.blob_sha256)
+      .returning(['versions', 'size'])
+      .executeTakeFirst();
+    if (!left || Number(left.versions) > 0) continue;
+    await db
+      .deleteFrom('space_blobs')
+      .where('space_id', '=', ref.space_id)
+      .where('blob_sha256', '=', ref.blob_sha256)
+      .execute();
+    await addUsage(db, ref.space_id, -Number(left.size));
+  }
 }

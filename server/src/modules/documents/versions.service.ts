@@ -10,6 +10,7 @@ import { authorizeDocument, ensureDocumentAllowed, type SpaceFacts } from './doc
 import { toDocumentSummary, toVersion } from './documents.mappers';
 import { mimeTypeFromName, versionsToPrune } from './documents.models';
 import { getDocumentById, getDocumentSettings, touchDocumentRow, updateDocumentRow } from './documents.queries';
+import { queueThumbnail } from './thumbnails.jobs';
 import { deleteVersions, getVersionById, insertVersion, lastVersionNumber, listVersionsOf } from './versions.queries';
 
 /**
@@ -51,14 +52,17 @@ export async function appendVersion(
     nowIso,
     set: { current_version_id: id, version: number, size: args.size, mime_type: mimeType },
   });
-  // Every new version — upload, re-upload, restore, copy — passes here, so this is the one place search learns of it.
+  // Every new version — upload, re-upload, restore, copy — passes here, so this is the one place search and
+  // thumbnails learn of it.
   await queueIndexing(trx, ctx.clock.now(), { documentId: args.documentId, versionId: id });
+  await queueThumbnail(trx, ctx.clock.now(), { versionId: id, mimeType });
   return { id, number };
 }
 
 /**
  * Applies the space's retention after a new version: keeps the newest `keep_versions` and those younger than
- * `keep_days` (each limit on its own), never the current version. Only version rows go; blobs are left to fsck.
+ * `keep_days` (each limit on its own), never the current version. Only version rows go (their thumbnail rows with
+ * them, by cascade); blobs are left to fsck.
  */
 export async function applyRetention(
   trx: Trx,

@@ -4,8 +4,9 @@ import { record } from '../../core/audit/audit';
 import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
 import { authorizeDocument, authorizeFolder } from '../documents/documents.access';
+import { liveLockHolder } from '../documents/documents.models';
 import { getDocument } from '../documents/documents.service';
-import { listFiles } from '../documents/files.service';
+import { listFolderContents } from '../documents/files.service';
 import { listSpaces } from '../spaces/spaces.service';
 import { readXml, sendXml } from './webdav.http';
 import {
@@ -18,8 +19,17 @@ import {
   SUPPORTED_LOCK_XML,
 } from './webdav.locks';
 import { hrefOf, pathKeyOf, type Target } from './webdav.paths';
-import { listPropertiesOfMany, removeProperty, setProperty, unsafeCurrentHashes } from './webdav.queries';
+import {
+  type LockRow,
+  listPropertiesOfMany,
+  listPropertiesOfMembers,
+  removeProperty,
+  setProperty,
+  unsafeCurrentHashes,
+} from './webdav.queries';
 import { child, DAV, elements, escapeXml, is, propElement, serializeNodes, type XmlElement } from './webdav.xml';
+
+type Place = { pathKey: string; ancestors: string[] };
 
 /** One resource of a PROPFIND answer with what its live properties are made of. */
 type Entry = {
@@ -27,7 +37,8 @@ type Entry = {
   collection: boolean;
   name: string;
   resourceId: string | null;
-  place: { pathKey: string; ancestors: string[] } | null;
+  /** Where its locks live; a function because a large listing needs it only when some lock may apply. */
+  place: (() => Place) | null;
   size?: number;
   contentType?: string;
   etag?: string;
@@ -60,14 +71,10 @@ function parsePropfind(body: XmlElement | null): Wanted {
   throw errors.badRequest('Expected DAV:prop, DAV:allprop or DAV:propname.');
 }
 
-/** What one PROPFIND loads once for all its entries instead of once per entry. */
-type Prefetched = {
-  dead: Map<string, { namespace: string; name: string; value: string }[]>;
-  /** No lock exists on the target, its ancestors or anything below it: members need no lock lookup. */
-  lockFree: boolean;
-};
+type DeadProperty = { namespace: string; name: string; value: string };
 
-async function liveValue(ctx: RequestContext, entry: Entry, local: string, known: Prefetched): Promise<string | null> {
+/** Live property values; `lockXml` is the entry's lockdiscovery content, loaded beforehand for all entries. */
+function liveValue(entry: Entry, local: string, lockXml: string): string | null {
   switch (local) {
     case 'resourcetype':
       return entry.collection ? '<D:collection/>' : '';
@@ -85,46 +92,51 @@ async function liveValue(ctx: RequestContext, entry: Entry, local: string, known
       return entry.createdAt ? new Date(entry.createdAt).toISOString() : null;
     case 'supportedlock':
       return entry.place ? SUPPORTED_LOCK_XML : null;
-    case 'lockdiscovery': {
-      if (!entry.place) return null;
-      const now = ctx.clock.now().getTime();
-      const locks = known.lockFree ? [] : await liveLocks(ctx, entry.place);
-      const xml = locks.map((lock) => activeLockXml(lock, now)).join('');
-      // A check-out taken on the web shows too, so WebDAV clients see that the file is being edited.
-      const web =
-        locks.length === 0 && entry.checkedOutBy
-          ? `<D:activelock><D:locktype><D:write/></D:locktype><D:lockscope><D:exclusive/></D:lockscope><D:depth>0</D:depth><D:owner>${escapeXml(`Checked out by ${entry.checkedOutBy}`)}</D:owner></D:activelock>`
-          : '';
-      return xml + web;
-    }
+    case 'lockdiscovery':
+      return entry.place ? lockXml : null;
     default:
       return null;
   }
 }
 
-async function responseFor(ctx: RequestContext, entry: Entry, wanted: Wanted, known: Prefetched): Promise<string> {
-  const dead = entry.resourceId ? (known.dead.get(entry.resourceId) ?? []) : [];
-  const found: string[] = [];
-  const missing: string[] = [];
+/** The DAV:lockdiscovery content of an entry: its WebDAV locks, or a web check-out shown as an exclusive lock. */
+function lockDiscovery(entry: Entry, locks: LockRow[], now: number): string {
+  if (!entry.place) return '';
+  if (locks.length > 0) return locks.map((lock) => activeLockXml(lock, now)).join('');
+  // A check-out taken on the web shows too, so WebDAV clients see that the file is being edited.
+  return entry.checkedOutBy
+    ? `<D:activelock><D:locktype><D:write/></D:locktype><D:lockscope><D:exclusive/></D:lockscope><D:depth>0</D:depth><D:owner>${escapeXml(`Checked out by ${entry.checkedOutBy}`)}</D:owner></D:activelock>`
+    : '';
+}
+
+/** What a PROPFIND asks of every entry, worked out once per request rather than once per entry. */
+type Plan = { names: { ns: string; local: string; live: boolean }[]; values: boolean; deadToo: boolean };
+
+function planOf(wanted: Wanted): Plan {
   if (wanted.kind === 'prop') {
-    for (const { ns, local } of wanted.names) {
-      const live = ns === DAV && LIVE.includes(local) ? await liveValue(ctx, entry, local, known) : null;
-      const stored = dead.find((p) => p.namespace === ns && p.name === local);
-      if (live !== null) found.push(propElement(ns, local, live));
-      else if (stored) found.push(propElement(ns, local, stored.value));
-      else missing.push(propElement(ns, local));
-    }
-  } else {
-    for (const local of LIVE) {
-      const live = await liveValue(ctx, entry, local, known);
-      if (live !== null) found.push(propElement(DAV, local, wanted.kind === 'propname' ? '' : live));
-    }
-    for (const p of dead) found.push(propElement(p.namespace, p.name, wanted.kind === 'propname' ? '' : p.value));
+    const names = wanted.names.map(({ ns, local }) => ({ ns, local, live: ns === DAV && LIVE.includes(local) }));
+    return { names, values: true, deadToo: false };
   }
-  const propstat = (props: string[], status: string) =>
-    props.length === 0
-      ? ''
-      : `<D:propstat><D:prop>${props.join('')}</D:prop><D:status>HTTP/1.1 ${status}</D:status></D:propstat>`;
+  const names = LIVE.map((local) => ({ ns: DAV, local, live: true }));
+  return { names, values: wanted.kind === 'allprop', deadToo: true };
+}
+
+function responseFor(entry: Entry, plan: Plan, dead: DeadProperty[], lockXml: string): string {
+  let found = '';
+  let missing = '';
+  for (const { ns, local, live } of plan.names) {
+    const value = live ? liveValue(entry, local, lockXml) : null;
+    if (value !== null) {
+      found += propElement(ns, local, plan.values ? value : '');
+      continue;
+    }
+    const stored = plan.deadToo ? undefined : dead.find((p) => p.namespace === ns && p.name === local);
+    if (stored) found += propElement(ns, local, stored.value);
+    else if (!plan.deadToo) missing += propElement(ns, local);
+  }
+  if (plan.deadToo) for (const p of dead) found += propElement(p.namespace, p.name, plan.values ? p.value : '');
+  const propstat = (props: string, status: string) =>
+    props === '' ? '' : `<D:propstat><D:prop>${props}</D:prop><D:status>HTTP/1.1 ${status}</D:status></D:propstat>`;
   return `<D:response><D:href>${escapeXml(entry.href)}</D:href>${propstat(found, '200 OK')}${propstat(missing, '404 Not Found')}</D:response>`;
 }
 
@@ -157,20 +169,19 @@ async function entriesFor(ctx: RequestContext, target: Target, depth: '0' | '1')
         collection: true,
         name: space.name,
         resourceId: space.id,
-        place: { pathKey: pathKeyOf(space.id, []), ancestors: [] },
+        place: () => ({ pathKey: pathKeyOf(space.id, []), ancestors: [] }),
         createdAt: space.createdAt,
       })),
     ];
   }
   if (target.kind === 'unknown-space' || target.kind === 'missing') throw errors.notFound();
-  const place = { pathKey: target.pathKey, ancestors: target.ancestors };
+  const place = () => ({ pathKey: target.pathKey, ancestors: target.ancestors });
   if (target.kind === 'document') {
     const doc = await getDocument(ctx, { id: target.id });
     const hashes = await unsafeCurrentHashes(ctx.db, [doc.id]);
     return [documentEntry(target.href, place, doc, hashes.get(doc.id))];
   }
-  const folderId = target.kind === 'folder' ? target.id : undefined;
-  const listing = await listFiles(ctx, { spaceId: target.space.id, folderId, trashed: 'false' });
+  const folderId = target.kind === 'folder' ? target.id : null;
   const self: Entry = {
     href: target.href,
     collection: true,
@@ -180,34 +191,70 @@ async function entriesFor(ctx: RequestContext, target: Target, depth: '0' | '1')
     createdAt: target.kind === 'folder' ? target.createdAt : target.space.createdAt,
     updatedAt: target.kind === 'folder' ? target.updatedAt : undefined,
   };
-  if (depth === '0') return [self];
-  const hashes = await unsafeCurrentHashes(
-    ctx.db,
-    listing.documents.map((d) => d.id),
-  );
-  const at = (name: string) => {
-    const names = [...target.names, name];
-    return { pathKey: pathKeyOf(target.space.id, names), ancestors: [...target.ancestors, target.pathKey], names };
-  };
+  if (depth === '0') {
+    await authorizeFolder(ctx, { spaceId: target.space.id, folderId, action: 'folder.read' });
+    return [self];
+  }
+  const contents = await listFolderContents(ctx, { spaceId: target.space.id, folderId });
+  const nowIso = ctx.clock.now().toISOString();
+  // Shared by every member: the members of a 10,000-entry folder should cost little more than their own fields.
+  const ancestors = [...target.ancestors, target.pathKey];
+  const prefix = hrefOf(target.space.slug, target.names, true);
+  const spaceId = target.space.id;
+  const placeOf = (name: string) => () => ({ pathKey: pathKeyOf(spaceId, [...target.names, name]), ancestors });
   return [
     self,
-    ...listing.folders.map((folder) => {
-      const { names, ...where } = at(folder.name);
-      return {
-        href: hrefOf(target.space.slug, names, true),
+    ...contents.folders.map(
+      (folder): Entry => ({
+        href: `${prefix}${encodeURIComponent(folder.name)}/`,
         collection: true,
         name: folder.name,
         resourceId: folder.id,
-        place: where,
-        createdAt: folder.createdAt,
-        updatedAt: folder.updatedAt,
-      };
-    }),
-    ...listing.documents.map((doc) => {
-      const { names, ...where } = at(doc.name);
-      return documentEntry(hrefOf(target.space.slug, names, false), where, doc, hashes.get(doc.id));
-    }),
+        place: placeOf(folder.name),
+        createdAt: folder.created_at,
+        updatedAt: folder.updated_at,
+      }),
+    ),
+    ...contents.documents.map(
+      (doc): Entry => ({
+        href: `${prefix}${encodeURIComponent(doc.name)}`,
+        collection: false,
+        name: doc.name,
+        resourceId: doc.id,
+        place: placeOf(doc.name),
+        size: Number(doc.size),
+        contentType: doc.mime_type,
+        etag: doc.blob_sha256 ? davEtag(doc.blob_sha256) : undefined,
+        createdAt: doc.created_at,
+        updatedAt: doc.updated_at,
+        checkedOutBy: liveLockHolder(doc, nowIso) ? (doc.lock_user_name ?? '') : null,
+      }),
+    ),
   ];
+}
+
+/** Dead properties of the entries, by resource: the target's own, and its members' with one set-based query. */
+async function deadPropertiesOf(ctx: RequestContext, target: Target, entries: Entry[], depth: '0' | '1') {
+  const own = entries[0]?.resourceId ? [entries[0].resourceId] : [];
+  const rows = await listPropertiesOfMany(
+    ctx.db,
+    depth === '0' || target.kind === 'root' ? entries.flatMap((e) => (e.resourceId ? [e.resourceId] : [])) : own,
+  );
+  if (depth === '1' && (target.kind === 'space' || target.kind === 'folder')) {
+    rows.push(
+      ...(await listPropertiesOfMembers(ctx.db, {
+        spaceId: target.space.id,
+        folderId: target.kind === 'folder' ? target.id : null,
+      })),
+    );
+  }
+  const dead = new Map<string, DeadProperty[]>();
+  for (const row of rows) {
+    const list = dead.get(row.resource_id);
+    if (list) list.push(row);
+    else dead.set(row.resource_id, [row]);
+  }
+  return dead;
 }
 
 /** PROPFIND at depth 0 or 1; `Depth: infinity` (or none, which means infinity) is refused as RFC 4918 allows. */
@@ -216,16 +263,24 @@ export async function propfind(ctx: RequestContext, request: FastifyRequest, rep
   if (depthHeader !== '0' && depthHeader !== '1') throw new DavError(403, '<D:propfind-finite-depth/>');
   const wanted = parsePropfind(await readXml(request));
   const entries = await entriesFor(ctx, target, depthHeader);
-  const ids = entries.flatMap((entry) => (entry.resourceId ? [entry.resourceId] : []));
-  const dead = new Map<string, { namespace: string; name: string; value: string }[]>();
-  for (const row of await listPropertiesOfMany(ctx.db, ids)) {
-    dead.set(row.resource_id, [...(dead.get(row.resource_id) ?? []), row]);
-  }
+  const dead = await deadPropertiesOf(ctx, target, entries, depthHeader);
   const place = 'pathKey' in target ? { pathKey: target.pathKey, ancestors: target.ancestors } : null;
+  // No lock on the target, its ancestors or anything below it (the usual case): members need no lock lookup.
   const lockFree = place !== null && (await liveLocks(ctx, place, { below: true })).length === 0;
-  const responses: string[] = [];
-  for (const entry of entries) responses.push(await responseFor(ctx, entry, wanted, { dead, lockFree }));
-  return sendXml(reply, 207, `<D:multistatus xmlns:D="DAV:">${responses.join('')}</D:multistatus>`);
+  const wantsLocks =
+    wanted.kind === 'allprop' ||
+    (wanted.kind === 'prop' && wanted.names.some((n) => n.ns === DAV && n.local === 'lockdiscovery'));
+  const plan = planOf(wanted);
+  const now = ctx.clock.now().getTime();
+  const none: DeadProperty[] = [];
+  const parts = ['<D:multistatus xmlns:D="DAV:">'];
+  for (const entry of entries) {
+    const locks = wantsLocks && !lockFree && entry.place ? await liveLocks(ctx, entry.place()) : [];
+    const lockXml = wantsLocks ? lockDiscovery(entry, locks, now) : '';
+    parts.push(responseFor(entry, plan, (entry.resourceId && dead.get(entry.resourceId)) || none, lockXml));
+  }
+  parts.push('</D:multistatus>');
+  return sendXml(reply, 207, parts.join(''));
 }
 
 type Operation = { op: 'set' | 'remove'; ns: string; local: string; value: string };

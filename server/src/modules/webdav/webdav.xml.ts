@@ -104,7 +104,11 @@ export function textOf(element: XmlElement): string {
   return element.children.map((node) => (isElement(node) ? textOf(node) : node.text)).join('');
 }
 
+const XML_SPECIAL = /[<>&"']/;
+
 export function escapeXml(text: string): string {
+  // Most values (sizes, dates, plain names) need no escaping: testing first skips building a new string for them.
+  if (!XML_SPECIAL.test(text)) return text;
   return text.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`);
 }
 

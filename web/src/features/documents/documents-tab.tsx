@@ -12,6 +12,7 @@ import { DropZone } from './components/drop-zone';
 import { FileTable } from './components/file-table';
 import { FolderBreadcrumb } from './components/folder-breadcrumb';
 import { FolderPickerModal } from './components/folder-picker-modal';
+import { LoadMore } from './components/load-more';
 import { NameModal } from './components/name-modal';
 import { PreviewModal } from './components/preview-modal';
 import { SettingsModal } from './components/settings-modal';
@@ -83,6 +84,15 @@ export function DocumentsTab({ space }: { space: Space }) {
         <DropZone enabled={canUpload} target={data.folder?.name ?? t('documents.root')} onDrop={upload}>
           <FileTable rows={rows} listing={data} trashed={trashed} folderHref={href} onDialog={setDialog} />
         </DropZone>
+      )}
+      {data && (
+        <LoadMore
+          shown={rows.length}
+          total={data.counts.folders + data.counts.documents}
+          hasMore={listing.hasMore}
+          loading={listing.loadingMore}
+          onMore={listing.loadMore}
+        />
       )}
       <UploadPanel />
       <UploadPanelSpacer />

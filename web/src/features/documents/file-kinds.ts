@@ -40,19 +40,35 @@ export const fileKindStyle: Record<FileKind | 'folder', { icon: IconName; color:
   other: { icon: 'file', color: 'gray.6' },
 };
 
-export type PreviewKind = 'image' | 'pdf' | 'text' | 'audio' | 'video' | 'none';
+export type PreviewKind = 'image' | 'pdf' | 'markdown' | 'text' | 'audio' | 'video' | 'none';
 
-// The types the server agrees to send inline (documents.models.ts); text is fetched and shown as text, never as HTML.
+// The types the server agrees to send inline (documents.models.ts). Text is fetched and shown as text; Markdown is
+// turned into HTML by the web app itself, sanitised, never by the browser from the file.
 const inlineImages = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 const inlineAudio = new Set(['audio/mpeg', 'audio/wav', 'audio/ogg', 'audio/mp4']);
 const inlineVideo = new Set(['video/mp4', 'video/webm', 'video/quicktime']);
-const plainText = new Set(['text/plain', 'text/markdown', 'text/csv', 'application/json']);
+const plainText = new Set(['text/plain', 'text/csv', 'application/json']);
 
 export function previewKind(mimeType: string): PreviewKind {
   if (mimeType === 'application/pdf') return 'pdf';
   if (inlineImages.has(mimeType)) return 'image';
   if (inlineAudio.has(mimeType)) return 'audio';
   if (inlineVideo.has(mimeType)) return 'video';
+  if (mimeType === 'text/markdown') return 'markdown';
   if (plainText.has(mimeType)) return 'text';
   return 'none';
 }
+
+// What the server makes thumbnails of (thumbnails.render.ts on the server).
+const withThumbnail = new Set([
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/gif',
+  'image/avif',
+  'image/tiff',
+]);
+
+/** Whether a document of this type may have a thumbnail to show instead of its icon. */
+export const mayHaveThumbnail = (mimeType: string) => withThumbnail.has(mimeType);

@@ -9,7 +9,7 @@ import { Icon } from '../../../ui/icons';
 import type { Listing } from '../documents.api';
 import classes from '../documents.module.css';
 import type { OpenDialog, Row } from '../documents.types';
-import { fileKind, fileKindStyle } from '../file-kinds';
+import { FileThumbnail, KindIcon } from './file-thumbnail';
 import { RestoreButton, RowActions } from './row-actions';
 
 type Props = {
@@ -109,13 +109,13 @@ type NameCellProps = { row: Row; folderHref: (id: string) => string; onDialog: O
 function NameCell({ row, folderHref, onDialog }: NameCellProps) {
   const t = useT();
   const { locale } = useLocale();
-  const style = fileKindStyle[row.type === 'folder' ? 'folder' : fileKind(row.item.mimeType)];
-  const icon = <Icon name={style.icon} size={22} color={`var(--mantine-color-${style.color.replace('.', '-')})`} />;
 
   if (row.type === 'folder') {
     return (
       <Group gap="sm" wrap="nowrap">
-        {icon}
+        <span className={classes.fileIcon}>
+          <KindIcon kind="folder" />
+        </span>
         <Anchor component={Link} to={folderHref(row.item.id)} className={classes.name}>
           {row.item.name}
         </Anchor>
@@ -125,7 +125,9 @@ function NameCell({ row, folderHref, onDialog }: NameCellProps) {
   const { lock } = row.item;
   return (
     <Group gap="sm" wrap="nowrap" align="center">
-      {icon}
+      <span className={classes.fileIcon}>
+        <FileThumbnail document={row.item} />
+      </span>
       <div style={{ minWidth: 0 }}>
         <UnstyledButton className={classes.name} onClick={() => onDialog({ kind: 'preview', document: row.item })}>
           {row.item.name}

@@ -7,6 +7,7 @@ import { FormError } from '../../../ui/form-error';
 import { Icon } from '../../../ui/icons';
 import { refreshDocuments, useListing } from '../documents.api';
 import type { Row } from '../documents.types';
+import { LoadMore } from './load-more';
 
 type Props = { mode: 'move' | 'copy'; spaceId: string; row: Row; startFolderId: string | null; onClose: () => void };
 
@@ -87,6 +88,16 @@ export function FolderPickerModal({ mode, spaceId, row, startFolderId, onClose }
               onClick={() => setFolderId(folder.id)}
             />
           ))}
+          {/* Sub-folders come first in a listing: more of them only while no document has shown up yet. */}
+          {data && data.documents.length === 0 && (
+            <LoadMore
+              shown={data.folders.length}
+              total={data.counts.folders}
+              hasMore={listing.hasMore}
+              loading={listing.loadingMore}
+              onMore={listing.loadMore}
+            />
+          )}
         </ScrollArea.Autosize>
         <FormError error={error} />
         <Group justify="flex-end">

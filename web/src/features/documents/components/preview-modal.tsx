@@ -7,10 +7,11 @@ import { Icon } from '../../../ui/icons';
 import { contentUrl, type DocumentItem } from '../documents.api';
 import classes from '../documents.module.css';
 import { previewKind } from '../file-kinds';
+import { MarkdownPreview } from './markdown-preview';
 import { PdfViewer } from './pdf-viewer';
 import { TextPreview } from './text-preview';
 
-/** Shows a document in the page: images, PDF, text, audio and video; a download for anything else. */
+/** Shows a document in the page: images, PDF, Markdown, text, audio and video; a download for anything else. */
 export function PreviewModal({ document, onClose }: { document: DocumentItem; onClose: () => void }) {
   const t = useT();
   const { locale } = useLocale();
@@ -45,6 +46,7 @@ export function PreviewModal({ document, onClose }: { document: DocumentItem; on
         </Group>
         {kind === 'image' && <img className={classes.media} src={inline} alt={document.name} />}
         {kind === 'pdf' && <PdfViewer url={inline} />}
+        {kind === 'markdown' && <MarkdownPreview documentId={document.id} version={document.version} />}
         {kind === 'text' && <TextPreview documentId={document.id} version={document.version} />}
         {kind === 'audio' && (
           // biome-ignore lint/a11y/useMediaCaption: documents shared by people rarely come with captions to offer.

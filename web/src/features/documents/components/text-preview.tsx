@@ -21,25 +21,41 @@ async function fetchText(url: string) {
   return { text: await response.text(), truncated: response.status === 206 && total > PREVIEW_BYTES };
 }
 
-/** Text, Markdown, CSV and JSON, shown as they are written: in a <pre>, never interpreted as HTML. */
-export function TextPreview({ documentId, version }: { documentId: string; version: number }) {
-  const t = useT();
-  const query = useQuery({
+/** The beginning of a version's text, and whether there is more. */
+export const useDocumentText = (documentId: string, version: number) =>
+  useQuery({
     queryKey: ['documentText', documentId, version],
     queryFn: () => fetchText(contentUrl(documentId, { version })),
   });
+
+/** Shown above a preview that does not show the whole file. */
+export function TruncatedNotice() {
+  const t = useT();
+  return (
+    <Alert color="blue" variant="light">
+      {t('documents.previewTruncated')}
+    </Alert>
+  );
+}
+
+/** Text, Markdown source, CSV and JSON, shown as they are written: in a <pre>, never interpreted as HTML. */
+export function TextPreview({ documentId, version }: { documentId: string; version: number }) {
+  const t = useT();
+  const query = useDocumentText(documentId, version);
   if (query.isPending) return <Loader aria-label={t('common.loading')} />;
   if (query.isError) return <ErrorAlert error={query.error} />;
   return (
     <Stack gap="xs">
-      {query.data.truncated && (
-        <Alert color="blue" variant="light">
-          {t('documents.previewTruncated')}
-        </Alert>
-      )}
-      <pre className={classes.textPreview} data-testid="text-preview">
-        {query.data.text}
-      </pre>
+      {query.data.truncated && <TruncatedNotice />}
+      <TextBlock text={query.data.text} />
     </Stack>
+  );
+}
+
+export function TextBlock({ text }: { text: string }) {
+  return (
+    <pre className={classes.textPreview} data-testid="text-preview">
+      {text}
+    </pre>
   );
 }

@@ -1,4 +1,5 @@
 import { api, isApiError } from '../../../lib/api';
+import { listAllSubfolders } from '../documents.api';
 import { nameKey } from './upload-plan';
 
 type FolderRef = { id: string; name: string };
@@ -9,8 +10,7 @@ export type FolderApi = {
 };
 
 export const folderApi: FolderApi = {
-  listFolders: async ({ spaceId, parentId }) =>
-    (await api('listFiles', { params: { id: spaceId }, query: { folderId: parentId ?? undefined } })).folders,
+  listFolders: ({ spaceId, parentId }) => listAllSubfolders(spaceId, parentId),
   createFolder: async ({ spaceId, parentId, name }) =>
     (await api('createFolder', { params: { id: spaceId }, body: { name, parentId } })).folder,
 };
