@@ -45,6 +45,8 @@ export const DocumentSummary = z.object({
   updatedBy: PersonRef,
   lock: DocumentLock.nullable(),
   trashedAt: IsoDateTime.nullable(),
+  /** The current version's thumbnail is ready (images and PDFs get one shortly after each upload). */
+  hasThumbnail: z.boolean(),
   abilities: z.record(z.string(), z.boolean()),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;

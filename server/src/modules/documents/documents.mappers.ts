@@ -47,6 +47,7 @@ export function toDocumentSummary(ctx: RequestContext, facts: SpaceFacts, row: D
           }
         : null,
     trashedAt: row.trashed_at,
+    hasThumbnail: row.thumbnail_version_id !== null,
     abilities: abilities(ctx.actor, documentResource(ctx, facts, row)),
   };
 }

@@ -5,6 +5,7 @@ function selectDocuments(db: DbOrTrx) {
     .selectFrom('documents as d')
     .leftJoin('users as ub', 'ub.id', 'd.updated_by')
     .leftJoin('users as lu', 'lu.id', 'd.lock_user_id')
+    .leftJoin('document_thumbnails as t', 't.version_id', 'd.current_version_id')
     .select([
       'd.id',
       'd.space_id',
@@ -27,6 +28,7 @@ function selectDocuments(db: DbOrTrx) {
       'd.lock_expires_at',
       'ub.name as updated_by_name',
       'lu.name as lock_user_name',
+      't.version_id as thumbnail_version_id',
     ]);
 }
 

@@ -46,8 +46,11 @@ describe(`GET /api/v1/documents/:id/thumbnail (${testDialect})`, () => {
     expect(early.status).toBe(404);
     expect(early.problem?.code).toBe('http.not_found');
     expect(early.headers.get('cache-control')).toBe('no-store');
+    expect(document.hasThumbnail).toBe(false);
 
     await server.runJobs();
+    const listed = (await cast.viewer.get(`/api/v1/documents/${document.id}`)).body.document;
+    expect(listed.hasThumbnail).toBe(true);
     const response = await thumbnailOf(cast.viewer, document.id);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/webp');

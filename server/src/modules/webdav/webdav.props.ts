@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { DocumentSummary } from '@gatehouse/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { record } from '../../core/audit/audit';
@@ -27,7 +28,17 @@ import {
   setProperty,
   unsafeCurrentHashes,
 } from './webdav.queries';
-import { child, DAV, elements, escapeXml, is, propElement, serializeNodes, type XmlElement } from './webdav.xml';
+import {
+  child,
+  DAV,
+  elements,
+  escapeXml,
+  is,
+  propElement,
+  serializeNodes,
+  XML_HEADER,
+  type XmlElement,
+} from './webdav.xml';
 
 type Place = { pathKey: string; ancestors: string[] };
 
@@ -272,15 +283,49 @@ export async function propfind(ctx: RequestContext, request: FastifyRequest, rep
     (wanted.kind === 'prop' && wanted.names.some((n) => n.ns === DAV && n.local === 'lockdiscovery'));
   const plan = planOf(wanted);
   const now = ctx.clock.now().getTime();
-  const none: DeadProperty[] = [];
-  const parts = ['<D:multistatus xmlns:D="DAV:">'];
-  for (const entry of entries) {
-    const locks = wantsLocks && !lockFree && entry.place ? await liveLocks(ctx, entry.place()) : [];
-    const lockXml = wantsLocks ? lockDiscovery(entry, locks, now) : '';
-    parts.push(responseFor(entry, plan, (entry.resourceId && dead.get(entry.resourceId)) || none, lockXml));
+  // Every query runs before the first byte is sent, so a failure is still a clean error answer.
+  const lockXml = new Map<Entry, string>();
+  if (wantsLocks) {
+    for (const entry of entries) {
+      const locks = !lockFree && entry.place ? await liveLocks(ctx, entry.place()) : [];
+      const xml = lockDiscovery(entry, locks, now);
+      if (xml) lockXml.set(entry, xml);
+    }
   }
-  parts.push('</D:multistatus>');
-  return sendXml(reply, 207, parts.join(''));
+  const none: DeadProperty[] = [];
+  const responses = function* () {
+    for (const entry of entries) {
+      yield responseFor(
+        entry,
+        plan,
+        (entry.resourceId && dead.get(entry.resourceId)) || none,
+        lockXml.get(entry) ?? '',
+      );
+    }
+  };
+  if (entries.length <= STREAM_ABOVE) {
+    return sendXml(reply, 207, `<D:multistatus xmlns:D="DAV:">${[...responses()].join('')}</D:multistatus>`);
+  }
+  return reply
+    .code(207)
+    .type('application/xml; charset=utf-8')
+    .send(Readable.from(inChunks(responses())));
+}
+
+/** Large answers go out as they are written, in chunks of this many characters: no 7 MB string for a big folder. */
+const CHUNK_CHARS = 256 * 1024;
+const STREAM_ABOVE = 100;
+
+function* inChunks(responses: Iterable<string>): Generator<Buffer> {
+  let chunk = `${XML_HEADER}<D:multistatus xmlns:D="DAV:">`;
+  for (const response of responses) {
+    chunk += response;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield Buffer.from(chunk);
+      chunk = '';
+    }
+  }
+  yield Buffer.from(`${chunk}</D:multistatus>`);
 }
 
 type Operation = { op: 'set' | 'remove'; ns: string; local: string; value: string };

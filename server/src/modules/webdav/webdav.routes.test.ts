@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, createSpace, DEFAULT_PASSWORD } from '../../../test/factories';
 import { startTestServer, type TestServer } from '../../../test/harness';
@@ -233,5 +234,38 @@ describe('WebDAV locks and web check-outs are the same locks', () => {
       body: '<D:propfind xmlns:D="DAV:"><D:prop><D:lockdiscovery/></D:prop></D:propfind>',
     });
     expect(props.text).toContain('Checked out by');
+  });
+});
+
+describe('WebDAV listings of large folders', () => {
+  it('a depth-1 PROPFIND streams every member of a large folder, with the ETags and properties GET and PROPPATCH see', async () => {
+    expect((await dav(contributor, 'MKCOL', `${base()}/Many/`)).status).toBe(201);
+    const names = Array.from({ length: 150 }, (_, i) => `file ${String(i).padStart(3, '0')} & <co>.txt`);
+    for (let i = 0; i < names.length; i += 10) {
+      await Promise.all(
+        names.slice(i, i + 10).map(async (name) => {
+          const put = await dav(contributor, 'PUT', `${base()}/Many/${encodeURIComponent(name)}`, { body: name });
+          expect(put.status).toBe(201);
+        }),
+      );
+    }
+    const patched = await dav(contributor, 'PROPPATCH', `${base()}/Many/${encodeURIComponent(names[7])}`, {
+      body: '<?xml version="1.0"?><D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><x:colour xmlns:x="urn:test">teal</x:colour></D:prop></D:set></D:propertyupdate>',
+    });
+    expect(patched.status).toBe(207);
+    const listing = await dav(viewer, 'PROPFIND', `${base()}/Many/`, { headers: { depth: '1' } });
+    expect(listing.status).toBe(207);
+    // Streamed: sent in chunks, not as one string with a length.
+    expect(listing.headers.get('content-length')).toBeNull();
+    expect(XMLValidator.validate(listing.text)).toBe(true);
+    const hrefs = [...listing.text.matchAll(/<D:href>([^<]*)<\/D:href>/g)].map((m) => m[1]);
+    expect(hrefs).toHaveLength(151);
+    expect(hrefs.slice(1)).toEqual(names.map((name) => `/dav/${space.slug}/Many/${encodeURIComponent(name)}`));
+    const get = await dav(viewer, 'GET', hrefs[8]);
+    expect(get.text).toBe(names[7]);
+    const etags = [...listing.text.matchAll(/<D:getetag>([^<]*)<\/D:getetag>/g)].map((m) => m[1]);
+    expect(etags[7]).toBe(get.headers.get('etag')?.replace(/"/g, '&quot;'));
+    expect(listing.text).toContain('<colour xmlns="urn:test">teal</colour>');
+    expect(listing.text.match(/urn:test/g)).toHaveLength(1);
   });
 });

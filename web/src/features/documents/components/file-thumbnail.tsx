@@ -19,7 +19,9 @@ export function KindIcon({ kind, size = 22 }: { kind: keyof typeof fileKindStyle
  */
 export function FileThumbnail({ document }: { document: DocumentItem }) {
   const kind = fileKind(document.mimeType);
-  if (!mayHaveThumbnail(document.mimeType)) return <KindIcon kind={kind} />;
+  const pending = mayHaveThumbnail(document.mimeType) && Date.now() - Date.parse(document.updatedAt) < RECENT_MS;
+  // A document listed without a thumbnail gets one only if it was changed a moment ago (the job may still run).
+  if (!document.hasThumbnail && !pending) return <KindIcon kind={kind} />;
   return <ThumbnailImage key={`${document.id}:${document.version}`} document={document} />;
 }
 
