@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SpaceRole } from '@gatehouse/contracts';
+import type { DocumentSummary, SpaceRole } from '@gatehouse/contracts';
 import { expect } from 'vitest';
 import { addMember, createPerson, createSpace } from '../../../test/factories';
 import type { TestServer } from '../../../test/harness';
@@ -40,7 +40,7 @@ export async function uploaded(
 ) {
   const response = await client.upload(`/api/v1/spaces/${spaceId}/documents`, fields, name, bytes);
   expect(response.status, response.text).toBe(201);
-  return response.body.document as { id: string; name: string; version: number; size: number; folderId: string | null };
+  return response.body.document as DocumentSummary;
 }
 
 export async function folderCreated(client: HttpClient, spaceId: string, name: string, parentId?: string) {
