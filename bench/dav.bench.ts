@@ -53,7 +53,8 @@ try {
   await Promise.all(Array.from({ length: 8 }, fill));
   const times: number[] = [];
   const propfind = '<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:allprop/></D:propfind>';
-  for (let i = 0; i < 40; i += 1) {
+  // Five warm-up requests (compilation, caches) are not counted; then 100 are.
+  for (let i = 0; i < 105; i += 1) {
     const t = performance.now();
     const response = await httpRequest(`${dav}/many/`, {
       method: 'PROPFIND',
@@ -65,7 +66,7 @@ try {
       },
       body: propfind,
     });
-    times.push(performance.now() - t);
+    if (i >= 5) times.push(performance.now() - t);
     if (response.status !== 207) throw new Error(`PROPFIND failed: ${response.status}`);
   }
   gh.stop();

@@ -104,10 +104,11 @@ async function gatehouse() {
   // What a person waits for when they open the folder: its first page (the web app loads the rest as they scroll).
   const listTimes: number[] = [];
   const listUrl = `${base}/api/v1/spaces/${space.id}/files?folderId=${folder.id}`;
-  for (let i = 0; i < 60; i += 1) {
+  // Five warm-up requests (compilation, caches) are not counted; then 100 are.
+  for (let i = 0; i < 105; i += 1) {
     const t = performance.now();
     const listing = await httpRequest(listUrl, { method: 'GET', headers: auth });
-    listTimes.push(performance.now() - t);
+    if (i >= 5) listTimes.push(performance.now() - t);
     if (i === 0 && JSON.parse(listing.body).counts.documents !== LIST_FILES) throw new Error('listing is incomplete');
   }
   // And the whole folder, page after page, to show that no page costs more for being far down the list.

@@ -32,6 +32,7 @@ import {
   child,
   DAV,
   elements,
+  escapeText,
   escapeXml,
   is,
   propElement,
@@ -84,23 +85,44 @@ function parsePropfind(body: XmlElement | null): Wanted {
 
 type DeadProperty = { namespace: string; name: string; value: string };
 
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const dayPrefixes = new Map<string, string>();
+
+/**
+ * An ISO timestamp as an HTTP date (`Tue, 03 Nov 2026 09:15:00 GMT`). The day part is worked out once per calendar
+ * day and kept: a 10,000-file listing would otherwise parse and format 10,000 dates that mostly share a few days.
+ */
+export function httpDate(iso: string): string {
+  if (!ISO_UTC.test(iso)) return new Date(iso).toUTCString();
+  const day = iso.slice(0, 10);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(`${day}T00:00:00Z`).toUTCString().slice(0, 16);
+    if (dayPrefixes.size > 10_000) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
+  }
+  return `${prefix} ${iso.slice(11, 19)} GMT`;
+}
+
 /** Live property values; `lockXml` is the entry's lockdiscovery content, loaded beforehand for all entries. */
 function liveValue(entry: Entry, local: string, lockXml: string): string | null {
   switch (local) {
     case 'resourcetype':
       return entry.collection ? '<D:collection/>' : '';
     case 'displayname':
-      return escapeXml(entry.name);
+      return escapeText(entry.name);
     case 'getcontentlength':
       return entry.size === undefined ? null : String(entry.size);
     case 'getcontenttype':
-      return entry.contentType ? escapeXml(entry.contentType) : null;
+      return entry.contentType ? escapeText(entry.contentType) : null;
     case 'getetag':
-      return entry.etag ? escapeXml(entry.etag) : null;
+      return entry.etag ? escapeText(entry.etag) : null;
     case 'getlastmodified':
-      return entry.updatedAt ? new Date(entry.updatedAt).toUTCString() : null;
+      return entry.updatedAt ? httpDate(entry.updatedAt) : null;
     case 'creationdate':
-      return entry.createdAt ? new Date(entry.createdAt).toISOString() : null;
+      // Stored timestamps are already what RFC 4918 asks for here (RFC 3339, UTC).
+      if (!entry.createdAt) return null;
+      return ISO_UTC.test(entry.createdAt) ? entry.createdAt : new Date(entry.createdAt).toISOString();
     case 'supportedlock':
       return entry.place ? SUPPORTED_LOCK_XML : null;
     case 'lockdiscovery':
@@ -116,7 +138,7 @@ function lockDiscovery(entry: Entry, locks: LockRow[], now: number): string {
   if (locks.length > 0) return locks.map((lock) => activeLockXml(lock, now)).join('');
   // A check-out taken on the web shows too, so WebDAV clients see that the file is being edited.
   return entry.checkedOutBy
-    ? `<D:activelock><D:locktype><D:write/></D:locktype><D:lockscope><D:exclusive/></D:lockscope><D:depth>0</D:depth><D:owner>${escapeXml(`Checked out by ${entry.checkedOutBy}`)}</D:owner></D:activelock>`
+    ? `<D:activelock><D:locktype><D:write/></D:locktype><D:lockscope><D:exclusive/></D:lockscope><D:depth>0</D:depth><D:owner>${escapeText(`Checked out by ${entry.checkedOutBy}`)}</D:owner></D:activelock>`
     : '';
 }
 
@@ -148,7 +170,7 @@ function responseFor(entry: Entry, plan: Plan, dead: DeadProperty[], lockXml: st
   if (plan.deadToo) for (const p of dead) found += propElement(p.namespace, p.name, plan.values ? p.value : '');
   const propstat = (props: string, status: string) =>
     props === '' ? '' : `<D:propstat><D:prop>${props}</D:prop><D:status>HTTP/1.1 ${status}</D:status></D:propstat>`;
-  return `<D:response><D:href>${escapeXml(entry.href)}</D:href>${propstat(found, '200 OK')}${propstat(missing, '404 Not Found')}</D:response>`;
+  return `<D:response><D:href>${escapeText(entry.href)}</D:href>${propstat(found, '200 OK')}${propstat(missing, '404 Not Found')}</D:response>`;
 }
 
 function documentEntry(href: string, place: Entry['place'], doc: DocumentSummary, hash: string | undefined): Entry {

@@ -264,7 +264,7 @@ describe('WebDAV listings of large folders', () => {
     const get = await dav(viewer, 'GET', hrefs[8]);
     expect(get.text).toBe(names[7]);
     const etags = [...listing.text.matchAll(/<D:getetag>([^<]*)<\/D:getetag>/g)].map((m) => m[1]);
-    expect(etags[7]).toBe(get.headers.get('etag')?.replace(/"/g, '&quot;'));
+    expect(etags[7]).toBe(get.headers.get('etag'));
     expect(listing.text).toContain('<colour xmlns="urn:test">teal</colour>');
     expect(listing.text.match(/urn:test/g)).toHaveLength(1);
   });

@@ -105,11 +105,19 @@ export function textOf(element: XmlElement): string {
 }
 
 const XML_SPECIAL = /[<>&"']/;
+const TEXT_SPECIAL = /[<>&]/;
 
+/** Escapes a value for an attribute (quotes included). */
 export function escapeXml(text: string): string {
   // Most values (sizes, dates, plain names) need no escaping: testing first skips building a new string for them.
   if (!XML_SPECIAL.test(text)) return text;
   return text.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`);
+}
+
+/** Escapes a value for element content, where quotes are plain characters (an ETag keeps its quotes as they are). */
+export function escapeText(text: string): string {
+  if (!TEXT_SPECIAL.test(text)) return text;
+  return text.replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
 }
 
 /** Serializes nodes so they stand alone anywhere: each element declares its own default namespace. */
