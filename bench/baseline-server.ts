@@ -15,7 +15,7 @@ const server = createServer(async (req, res) => {
     if (req.method === 'PUT' && req.url === '/file') {
       const hash = createHash('sha256');
       const temporary = join(dir, `upload-${Date.now()}.tmp`);
-      const out = createWriteStream(temporary);
+      const out = createWriteStream(temporary, { highWaterMark: 1 << 20 });
       req.on('data', (chunk) => hash.update(chunk));
       await pipeline(req, out);
       const handle = await open(temporary, 'r');

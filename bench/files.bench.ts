@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { measureBaseline, startGatehouse } from './gatehouse';
+import { measureBaseline, startGatehouse, waitForIdleJobs } from './gatehouse';
 import { seedSearchCorpus } from './search-corpus';
 import { httpRequest, payload, percentile, rssMb, sampleRss } from './support';
 
@@ -10,11 +10,13 @@ import { httpRequest, payload, percentile, rssMb, sampleRss } from './support';
  * `npm run bench:files` — figures, not assertions. Upload and download of a large file through Gatehouse's real API
  * beside a bare Node.js stream server doing the same essential work on the same disk (the ceiling), the server's peak
  * RSS during the transfers, listing a 10,000-file folder and searching 100,000 indexed documents.
- * Sizes can be reduced for a quick run: BENCH_FILE_MB, BENCH_LIST_FILES, BENCH_SEARCH_DOCS.
+ * Sizes can be reduced for a quick run: BENCH_FILE_MB, BENCH_LIST_FILES, BENCH_SEARCH_DOCS, BENCH_ROUNDS.
  */
 const FILE_MB = Number(process.env.BENCH_FILE_MB ?? 1024);
 const LIST_FILES = Number(process.env.BENCH_LIST_FILES ?? 10_000);
 const SEARCH_DOCS = Number(process.env.BENCH_SEARCH_DOCS ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const median = (values: number[]) => percentile(values, 50);
 const bytes = FILE_MB * 1024 * 1024;
 const work = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
 const mbps = (ms: number) => bytes / 1024 / 1024 / (ms / 1000);
@@ -39,12 +41,12 @@ function multipart(name: string, size: number, body: Readable) {
   };
 }
 
-async function gatehouse() {
-  const gh = await startGatehouse(join(work, 'gatehouse'));
-  const { base, auth, json, space, pid } = gh;
-  const idleRss = rssMb(pid);
-  const stopSampling = sampleRss(pid);
-  const upload = multipart('big.bin', bytes, payload(bytes));
+type Gatehouse = Awaited<ReturnType<typeof startGatehouse>>;
+
+/** One upload and one download of the big file through the real API. */
+async function transfer(gh: Gatehouse, round: number) {
+  const { base, auth, space } = gh;
+  const upload = multipart(`big-${round}.bin`, bytes, payload(bytes));
   let started = performance.now();
   const up = await httpRequest(`${base}/api/v1/spaces/${space.id}/documents`, {
     method: 'POST',
@@ -57,8 +59,29 @@ async function gatehouse() {
   started = performance.now();
   const down = await httpRequest(`${base}/api/v1/documents/${document.id}/content`, { method: 'GET', headers: auth });
   const downloadMs = performance.now() - started;
-  const peakRss = stopSampling();
   if (down.bytes !== bytes) throw new Error(`download size mismatch: ${down.bytes}`);
+  return { uploadMs, downloadMs };
+}
+
+async function gatehouse() {
+  const gh = await startGatehouse(join(work, 'gatehouse'));
+  const { base, auth, json, space, pid } = gh;
+  const idleRss = rssMb(pid);
+  const stopSampling = sampleRss(pid);
+  // Rounds alternate the bare server and Gatehouse, so that a slow moment of the disk or the machine hits both.
+  const bareRounds: { uploadMs: number; downloadMs: number }[] = [];
+  const rounds: { uploadMs: number; downloadMs: number }[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    bareRounds.push(await measureBaseline(work, bytes));
+    rounds.push(await transfer(gh, round));
+  }
+  const peakRss = stopSampling();
+  const uploadMs = median(rounds.map((r) => r.uploadMs));
+  const downloadMs = median(rounds.map((r) => r.downloadMs));
+  const bare = {
+    uploadMs: median(bareRounds.map((r) => r.uploadMs)),
+    downloadMs: median(bareRounds.map((r) => r.downloadMs)),
+  };
 
   const folder = JSON.parse(
     (
@@ -101,6 +124,8 @@ async function gatehouse() {
     }
   };
   await Promise.all(Array.from({ length: 8 }, uploadSmall));
+  const drainedMs = await waitForIdleJobs(join(work, 'gatehouse'));
+  console.log(`(background jobs of the uploads finished ${(drainedMs / 1000).toFixed(0)} s after the last upload)`);
   // What a person waits for when they open the folder: its first page (the web app loads the rest as they scroll).
   const listTimes: number[] = [];
   const listUrl = `${base}/api/v1/spaces/${space.id}/files?folderId=${folder.id}`;
@@ -138,15 +163,15 @@ async function gatehouse() {
     documents: SEARCH_DOCS,
   });
   gh.stop();
-  return { uploadMs, downloadMs, peakRss, idleRss, listTimes, walkTimes, searchTimes };
+  return { bare, uploadMs, downloadMs, peakRss, idleRss, listTimes, walkTimes, searchTimes };
 }
 
 try {
   console.log(
     `Gatehouse file benchmark — ${FILE_MB} MiB file, ${LIST_FILES} files in a folder, ${SEARCH_DOCS} indexed documents\n`,
   );
-  const bare = await measureBaseline(work, bytes);
   const gh = await gatehouse();
+  const { bare } = gh;
   const rows = [
     [
       'upload',
@@ -161,7 +186,7 @@ try {
       (bare.downloadMs / gh.downloadMs).toFixed(2),
     ],
   ];
-  console.log('transfer   gatehouse   bare node   ratio');
+  console.log(`transfer   gatehouse   bare node   ratio   (medians of ${ROUNDS} alternating rounds)`);
   for (const row of rows) console.log(`${row[0].padEnd(10)} ${row[1].padStart(9)}   ${row[2].padStart(9)}   ${row[3]}`);
   const figures = {
     upload_ratio: Number((bare.uploadMs / gh.uploadMs).toFixed(3)),

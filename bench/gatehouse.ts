@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../server/src/core/db/database';
 import { freePort, httpRequest, payload, startChild } from './support';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -102,5 +103,28 @@ export async function measureBaseline(workDir: string, bytes: number) {
     return { uploadMs, downloadMs };
   } finally {
     child.kill();
+  }
+}
+
+/**
+ * Waits until the server's job queue is empty (search indexing, notifications and thumbnails of what was just
+ * uploaded), so that latencies are measured on a server at rest rather than beside thousands of background jobs.
+ */
+export async function waitForIdleJobs(dataDir: string, timeoutMs = 10 * 60_000): Promise<number> {
+  const db = openDatabase({ dialect: 'sqlite', file: join(dataDir, 'gatehouse.db') });
+  const started = performance.now();
+  try {
+    for (;;) {
+      const row = await db
+        .selectFrom('jobs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', 'in', ['pending', 'running'])
+        .executeTakeFirstOrThrow();
+      if (Number(row.n) === 0) return performance.now() - started;
+      if (performance.now() - started > timeoutMs) throw new Error(`${row.n} jobs still queued after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await db.destroy();
   }
 }

@@ -5,6 +5,7 @@ import type { Db } from '../src/core/db/database';
 import { newId } from '../src/core/ids';
 import type { BlobStore } from '../src/core/storage/blob-store';
 import { recordBlob } from '../src/core/storage/blobs.queries';
+import { insertVersion } from '../src/modules/documents/versions.queries';
 
 /**
  * Test and seed factories: each creates what it needs and the parents it is not given. They insert rows directly,
@@ -209,20 +210,18 @@ export async function createDocument(
         lock_expires_at: null,
       })
       .execute();
-    await trx
-      .insertInto('document_versions')
-      .values({
-        id: versionId,
-        document_id: id,
-        number: 1,
-        blob_sha256: put.sha256,
-        size: put.size,
-        mime_type: input.mimeType ?? 'text/plain',
-        author_id: input.authorId ?? null,
-        comment: '',
-        created_at: now(),
-      })
-      .execute();
+    // Through the versions queries, so the space's usage counts this blob as an upload would.
+    await insertVersion(trx, {
+      id: versionId,
+      documentId: id,
+      number: 1,
+      sha256: put.sha256,
+      size: put.size,
+      mimeType: input.mimeType ?? 'text/plain',
+      authorId: input.authorId ?? null,
+      comment: '',
+      nowIso: now(),
+    });
   });
   return { id, versionId, name, sha256: put.sha256, size: put.size, bytes };
 }

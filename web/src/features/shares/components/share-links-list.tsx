@@ -42,7 +42,7 @@ function LinkCard({ link, showTarget, onLog }: { link: ShareLink; showTarget: bo
   const revoke = useSharesMutation('revokeShareLink');
   const downloads =
     link.maxDownloads === null
-      ? t('shares.downloadsCount', { count: link.downloadCount })
+      ? t.plural('shares.downloadsCount', link.downloadCount)
       : t('shares.downloadsOf', { count: link.downloadCount, max: link.maxDownloads });
   return (
     <Paper withBorder p="sm" data-testid={`share-link-${link.id}`}>
