@@ -155,7 +155,7 @@ async function gatehouse() {
     if (seen !== LIST_FILES) throw new Error(`walking the folder saw ${seen} files`);
   }
 
-  const searchTimes = await seedSearchCorpus({
+  const search = await seedSearchCorpus({
     base,
     auth,
     spaceId: space.id,
@@ -163,7 +163,7 @@ async function gatehouse() {
     documents: SEARCH_DOCS,
   });
   gh.stop();
-  return { bare, uploadMs, downloadMs, peakRss, idleRss, listTimes, walkTimes, searchTimes };
+  return { bare, uploadMs, downloadMs, peakRss, idleRss, listTimes, walkTimes, search };
 }
 
 try {
@@ -193,7 +193,7 @@ try {
     download_ratio: Number((bare.downloadMs / gh.downloadMs).toFixed(3)),
     peak_rss_mb: Math.round(gh.peakRss),
     list_p99_ms: Number(percentile(gh.listTimes, 99).toFixed(1)),
-    search_p99_ms: Number(percentile(gh.searchTimes, 99).toFixed(1)),
+    search_p99_ms: Number(percentile(gh.search.typical.times, 99).toFixed(1)),
   };
   console.log(`\npeak server RSS during transfers: ${figures.peak_rss_mb} MB (idle ${Math.round(gh.idleRss)} MB)`);
   console.log(
@@ -202,8 +202,12 @@ try {
   console.log(
     `walk all ${LIST_FILES} files in pages of 1,000: p50 ${percentile(gh.walkTimes, 50).toFixed(0)} ms for the whole folder`,
   );
+  const { typical, worst } = gh.search;
   console.log(
-    `search ${SEARCH_DOCS} docs: p50 ${percentile(gh.searchTimes, 50).toFixed(1)} ms, p99 ${figures.search_p99_ms} ms`,
+    `search ${SEARCH_DOCS} docs, typical two-word queries (${typical.hitsPerQuery.toFixed(1)} results each): p50 ${percentile(typical.times, 50).toFixed(1)} ms, p99 ${figures.search_p99_ms} ms`,
+  );
+  console.log(
+    `  worst case, two words found in nearly every document: p50 ${percentile(worst.times, 50).toFixed(1)} ms, p99 ${percentile(worst.times, 99).toFixed(1)} ms`,
   );
   console.log('goals: ratios >= 0.8, peak RSS < 300 MB, list p99 < 50 ms, search p99 < 100 ms');
   console.log(JSON.stringify(figures));
