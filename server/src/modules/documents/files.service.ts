@@ -11,6 +11,7 @@ import {
   countTrashedRootDocuments,
   type FolderEntryRow,
   getDocumentSettings,
+  listCheckedOutIn,
   listFolderDocuments,
   listFolderEntries,
   listTrashedRootDocuments,
@@ -135,16 +136,30 @@ export async function listFiles(
   };
 }
 
-/** The sub-folders and live documents of a folder in full, for clients that cannot page (WebDAV, recursive copy). */
+/**
+ * The sub-folders and live documents of a folder in full, for clients that cannot page (WebDAV, recursive copy), with
+ * the documents checked out right now (by name, with who holds them).
+ */
 export async function listFolderContents(
   ctx: RequestContext,
   input: { spaceId: string; folderId: string | null },
-): Promise<{ folders: FolderRow[]; documents: FolderEntryRow[] }> {
+): Promise<{ folders: FolderRow[]; documents: FolderEntryRow[]; checkedOut: Map<string, string> }> {
   const { facts } = await authorizeFolder(ctx, { ...input, action: 'folder.read' });
   const where = { spaceId: facts.spaceId, folderId: input.folderId };
-  const [folders, documents] = await Promise.all([
+  const [folders, documents, locked] = await Promise.all([
     listChildFolders(ctx.db, { spaceId: facts.spaceId, parentId: input.folderId, trashed: false }),
     listFolderEntries(ctx.db, where),
+    listCheckedOutIn(ctx.db, { ...where, nowIso: ctx.clock.now().toISOString() }),
+  ]);
+  return { folders, documents, checkedOut: new Map(locked.map((row) => [row.name, row.holder_name])) };
+}
+
+/** Every sub-folder and live document of a folder as full rows, for work on each of them (a recursive copy). */
+export async function listFolderItems(ctx: RequestContext, input: { spaceId: string; folderId: string | null }) {
+  const { facts } = await authorizeFolder(ctx, { ...input, action: 'folder.read' });
+  const [folders, documents] = await Promise.all([
+    listChildFolders(ctx.db, { spaceId: facts.spaceId, parentId: input.folderId, trashed: false }),
+    listFolderDocuments(ctx.db, { spaceId: facts.spaceId, folderId: input.folderId, trashed: false }),
   ]);
   return { folders, documents };
 }

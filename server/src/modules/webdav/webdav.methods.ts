@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
 import { copyDocument, trashDocument, updateDocument } from '../documents/documents.service';
 import { sendDocumentContent } from '../documents/downloads';
-import { listFolderContents } from '../documents/files.service';
+import { listFolderItems } from '../documents/files.service';
 import { createFolder, trashFolder, updateFolder } from '../documents/folders.service';
 import { unlockDocument } from '../documents/locks.service';
 import { uploadDocument } from '../documents/uploads.service';
@@ -115,7 +115,7 @@ async function destinationOf(ctx: RequestContext, request: FastifyRequest): Prom
 
 /** Copies a folder's members into a copy of it, depth first, with their dead properties. */
 async function copyTree(ctx: RequestContext, args: { spaceId: string; fromId: string; toId: string }) {
-  const listing = await listFolderContents(ctx, { spaceId: args.spaceId, folderId: args.fromId });
+  const listing = await listFolderItems(ctx, { spaceId: args.spaceId, folderId: args.fromId });
   const nowIso = ctx.clock.now().toISOString();
   for (const doc of listing.documents) {
     const copy = await copyDocument(ctx, { id: doc.id, folderId: args.toId, name: doc.name });

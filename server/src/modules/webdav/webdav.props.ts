@@ -5,7 +5,6 @@ import { record } from '../../core/audit/audit';
 import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
 import { authorizeDocument, authorizeFolder } from '../documents/documents.access';
-import { liveLockHolder } from '../documents/documents.models';
 import { getDocument } from '../documents/documents.service';
 import { listFolderContents } from '../documents/files.service';
 import { listSpaces } from '../spaces/spaces.service';
@@ -48,7 +47,8 @@ type Entry = {
   href: string;
   collection: boolean;
   name: string;
-  resourceId: string | null;
+  /** Where its dead properties are found: its id, or `member:<name>` for the members of a listed folder. */
+  propsKey: string | null;
   /** Where its locks live; a function because a large listing needs it only when some lock may apply. */
   place: (() => Place) | null;
   size?: number;
@@ -178,7 +178,7 @@ function documentEntry(href: string, place: Entry['place'], doc: DocumentSummary
     href,
     collection: false,
     name: doc.name,
-    resourceId: doc.id,
+    propsKey: doc.id,
     place,
     size: doc.size,
     contentType: doc.mimeType,
@@ -192,7 +192,7 @@ function documentEntry(href: string, place: Entry['place'], doc: DocumentSummary
 /** The entries a PROPFIND covers: the target, and its members at depth 1. Every read goes through the services. */
 async function entriesFor(ctx: RequestContext, target: Target, depth: '0' | '1'): Promise<Entry[]> {
   if (target.kind === 'root') {
-    const root: Entry = { href: target.href, collection: true, name: 'Gatehouse', resourceId: null, place: null };
+    const root: Entry = { href: target.href, collection: true, name: 'Gatehouse', propsKey: null, place: null };
     if (depth === '0') return [root];
     const { spaces } = await listSpaces(ctx);
     return [
@@ -201,7 +201,7 @@ async function entriesFor(ctx: RequestContext, target: Target, depth: '0' | '1')
         href: hrefOf(space.slug, [], true),
         collection: true,
         name: space.name,
-        resourceId: space.id,
+        propsKey: space.id,
         place: () => ({ pathKey: pathKeyOf(space.id, []), ancestors: [] }),
         createdAt: space.createdAt,
       })),
@@ -219,7 +219,7 @@ async function entriesFor(ctx: RequestContext, target: Target, depth: '0' | '1')
     href: target.href,
     collection: true,
     name: target.kind === 'folder' ? target.name : target.space.name,
-    resourceId: target.id,
+    propsKey: target.id,
     place,
     createdAt: target.kind === 'folder' ? target.createdAt : target.space.createdAt,
     updatedAt: target.kind === 'folder' ? target.updatedAt : undefined,
@@ -229,7 +229,6 @@ async function entriesFor(ctx: RequestContext, target: Target, depth: '0' | '1')
     return [self];
   }
   const contents = await listFolderContents(ctx, { spaceId: target.space.id, folderId });
-  const nowIso = ctx.clock.now().toISOString();
   // Shared by every member: the members of a 10,000-entry folder should cost little more than their own fields.
   const ancestors = [...target.ancestors, target.pathKey];
   const prefix = hrefOf(target.space.slug, target.names, true);
@@ -242,7 +241,7 @@ async function entriesFor(ctx: RequestContext, target: Target, depth: '0' | '1')
         href: `${prefix}${encodeURIComponent(folder.name)}/`,
         collection: true,
         name: folder.name,
-        resourceId: folder.id,
+        propsKey: memberKey(folder.name),
         place: placeOf(folder.name),
         createdAt: folder.created_at,
         updatedAt: folder.updated_at,
@@ -253,39 +252,45 @@ async function entriesFor(ctx: RequestContext, target: Target, depth: '0' | '1')
         href: `${prefix}${encodeURIComponent(doc.name)}`,
         collection: false,
         name: doc.name,
-        resourceId: doc.id,
+        propsKey: memberKey(doc.name),
         place: placeOf(doc.name),
         size: Number(doc.size),
         contentType: doc.mime_type,
         etag: doc.blob_sha256 ? davEtag(doc.blob_sha256) : undefined,
         createdAt: doc.created_at,
         updatedAt: doc.updated_at,
-        checkedOutBy: liveLockHolder(doc, nowIso) ? (doc.lock_user_name ?? '') : null,
+        checkedOutBy: contents.checkedOut.get(doc.name) ?? null,
       }),
     ),
   ];
 }
 
-/** Dead properties of the entries, by resource: the target's own, and its members' with one set-based query. */
+const memberKey = (name: string) => `member:${name}`;
+
+/** Dead properties of the entries by `propsKey`: the target's own, and its members' with one set-based query. */
 async function deadPropertiesOf(ctx: RequestContext, target: Target, entries: Entry[], depth: '0' | '1') {
-  const own = entries[0]?.resourceId ? [entries[0].resourceId] : [];
-  const rows = await listPropertiesOfMany(
-    ctx.db,
-    depth === '0' || target.kind === 'root' ? entries.flatMap((e) => (e.resourceId ? [e.resourceId] : [])) : own,
-  );
-  if (depth === '1' && (target.kind === 'space' || target.kind === 'folder')) {
-    rows.push(
-      ...(await listPropertiesOfMembers(ctx.db, {
-        spaceId: target.space.id,
-        folderId: target.kind === 'folder' ? target.id : null,
-      })),
-    );
+  const listsMembers = depth === '1' && (target.kind === 'space' || target.kind === 'folder');
+  const ids = (listsMembers ? entries.slice(0, 1) : entries).flatMap((e) => (e.propsKey ? [e.propsKey] : []));
+  const rows: (DeadProperty & { key: string })[] = (await listPropertiesOfMany(ctx.db, ids)).map((row) => ({
+    key: row.resource_id,
+    namespace: row.namespace,
+    name: row.name,
+    value: row.value,
+  }));
+  if (listsMembers) {
+    const members = await listPropertiesOfMembers(ctx.db, {
+      spaceId: target.space.id,
+      folderId: target.kind === 'folder' ? target.id : null,
+    });
+    for (const row of members) {
+      rows.push({ key: memberKey(row.member), namespace: row.namespace, name: row.name, value: row.value });
+    }
   }
   const dead = new Map<string, DeadProperty[]>();
   for (const row of rows) {
-    const list = dead.get(row.resource_id);
+    const list = dead.get(row.key);
     if (list) list.push(row);
-    else dead.set(row.resource_id, [row]);
+    else dead.set(row.key, [row]);
   }
   return dead;
 }
@@ -317,12 +322,7 @@ export async function propfind(ctx: RequestContext, request: FastifyRequest, rep
   const none: DeadProperty[] = [];
   const responses = function* () {
     for (const entry of entries) {
-      yield responseFor(
-        entry,
-        plan,
-        (entry.resourceId && dead.get(entry.resourceId)) || none,
-        lockXml.get(entry) ?? '',
-      );
+      yield responseFor(entry, plan, (entry.propsKey && dead.get(entry.propsKey)) || none, lockXml.get(entry) ?? '');
     }
   };
   if (entries.length <= STREAM_ABOVE) {
@@ -334,20 +334,32 @@ export async function propfind(ctx: RequestContext, request: FastifyRequest, rep
     .send(Readable.from(inChunks(responses())));
 }
 
-/** Large answers go out as they are written, in chunks of this many characters: no 7 MB string for a big folder. */
-const CHUNK_CHARS = 256 * 1024;
+/** Large answers go out as they are written, in chunks of about this many bytes: no 7 MB string for a big folder. */
+const CHUNK_BYTES = 256 * 1024;
 const STREAM_ABOVE = 100;
 
+/**
+ * Each response is written straight into a buffer of ~256 KiB, sent when full: encoding many small strings costs
+ * less than gluing them into a large one first.
+ */
 function* inChunks(responses: Iterable<string>): Generator<Buffer> {
-  let chunk = `${XML_HEADER}<D:multistatus xmlns:D="DAV:">`;
-  for (const response of responses) {
-    chunk += response;
-    if (chunk.length >= CHUNK_CHARS) {
-      yield Buffer.from(chunk);
-      chunk = '';
+  const texts = function* () {
+    yield `${XML_HEADER}<D:multistatus xmlns:D="DAV:">`;
+    yield* responses;
+    yield '</D:multistatus>';
+  };
+  let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  for (const text of texts()) {
+    // A UTF-16 unit takes at most 3 bytes in UTF-8.
+    if (used + text.length * 3 > buffer.length) {
+      yield buffer.subarray(0, used);
+      buffer = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, text.length * 3));
+      used = 0;
     }
+    used += buffer.write(text, used);
   }
-  yield Buffer.from(`${chunk}</D:multistatus>`);
+  yield buffer.subarray(0, used);
 }
 
 type Operation = { op: 'set' | 'remove'; ns: string; local: string; value: string };

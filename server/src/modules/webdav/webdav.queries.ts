@@ -65,15 +65,16 @@ export function listPropertiesOfMany(db: DbOrTrx, resourceIds: string[]) {
 }
 
 /**
- * Dead properties of the live members of a folder (or of a space's root), joined from the folder's side: a depth-1
- * PROPFIND on a large folder would otherwise send every member's id as a query parameter.
+ * Dead properties of the live members of a folder (or of a space's root), by member name (unique among the live items
+ * of a folder), joined from the folder's side: a depth-1 PROPFIND on a large folder would otherwise send every
+ * member's id as a query parameter.
  */
 export async function listPropertiesOfMembers(db: DbOrTrx, args: { spaceId: string; folderId: string | null }) {
   const [documents, folders] = await Promise.all([
     db
       .selectFrom('webdav_properties as p')
       .innerJoin('documents as d', 'd.id', 'p.resource_id')
-      .select(['p.resource_id', 'p.namespace', 'p.name', 'p.value'])
+      .select(['d.name as member', 'p.namespace', 'p.name', 'p.value'])
       .where('d.space_id', '=', args.spaceId)
       .where('d.folder_id', args.folderId === null ? 'is' : '=', args.folderId)
       .where('d.trashed_at', 'is', null)
@@ -83,7 +84,7 @@ export async function listPropertiesOfMembers(db: DbOrTrx, args: { spaceId: stri
     db
       .selectFrom('webdav_properties as p')
       .innerJoin('folders as f', 'f.id', 'p.resource_id')
-      .select(['p.resource_id', 'p.namespace', 'p.name', 'p.value'])
+      .select(['f.name as member', 'p.namespace', 'p.name', 'p.value'])
       .where('f.space_id', '=', args.spaceId)
       .where('f.parent_id', args.folderId === null ? 'is' : '=', args.folderId)
       .where('f.trashed_at', 'is', null)

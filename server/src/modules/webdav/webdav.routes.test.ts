@@ -234,6 +234,15 @@ describe('WebDAV locks and web check-outs are the same locks', () => {
       body: '<D:propfind xmlns:D="DAV:"><D:prop><D:lockdiscovery/></D:prop></D:propfind>',
     });
     expect(props.text).toContain('Checked out by');
+    // The same check-out shows on the file's entry when its folder is listed (depth 1), and only there.
+    const listing = await dav(other, 'PROPFIND', `${base()}/`, {
+      headers: { depth: '1' },
+      body: '<D:propfind xmlns:D="DAV:"><D:prop><D:lockdiscovery/></D:prop></D:propfind>',
+    });
+    const entries = listing.text.split('<D:response>').slice(1);
+    const checkedOut = entries.filter((entry) => entry.includes('Checked out by'));
+    expect(checkedOut).toHaveLength(1);
+    expect(checkedOut[0]).toContain(`<D:href>${base()}/web.txt</D:href>`);
   });
 });
 
