@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { measureBaseline, startGatehouse, waitForIdleJobs } from './gatehouse';
-import { httpRequest, payload, percentile } from './support';
+import { httpRequest, payload, percentile, settle } from './support';
 
 /**
  * `npm run bench:dav` — figures, not assertions: PUT and GET of a large file over WebDAV beside a bare Node.js stream
@@ -22,11 +22,12 @@ try {
   console.log(`Gatehouse WebDAV benchmark — ${FILE_MB} MiB file, PROPFIND on ${ENTRIES} entries\n`);
   const gh = await startGatehouse(join(work, 'gatehouse'));
   const dav = `${gh.base}/dav/${gh.space.slug}`;
-  // Rounds alternate the bare server and Gatehouse, so that a slow moment of the disk or the machine hits both.
+  // Rounds alternate the bare server and Gatehouse, and which of them goes first, so that a slow moment of the disk
+  // or the machine hits both; every timed transfer starts from a machine at rest (see settle()).
   const bareRounds: { uploadMs: number; downloadMs: number }[] = [];
   const rounds: { putMs: number; getMs: number }[] = [];
-  for (let round = 0; round < ROUNDS; round += 1) {
-    bareRounds.push(await measureBaseline(work, bytes));
+  const overDav = async (round: number) => {
+    await settle();
     let started = performance.now();
     const put = await httpRequest(`${dav}/big-${round}.bin`, {
       method: 'PUT',
@@ -35,11 +36,17 @@ try {
     });
     const putMs = performance.now() - started;
     if (put.status !== 201 && put.status !== 204) throw new Error(`PUT failed: ${put.status} ${put.body}`);
+    await settle();
     started = performance.now();
     const get = await httpRequest(`${dav}/big-${round}.bin`, { method: 'GET', headers: gh.basic });
     const getMs = performance.now() - started;
     if (get.bytes !== bytes) throw new Error(`GET size mismatch: ${get.bytes}`);
     rounds.push({ putMs, getMs });
+  };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    if (round % 2 === 1) await overDav(round);
+    bareRounds.push(await measureBaseline(work, bytes));
+    if (round % 2 === 0) await overDav(round);
   }
   const bare = {
     uploadMs: median(bareRounds.map((r) => r.uploadMs)),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { measureBaseline, startGatehouse, waitForIdleJobs } from './gatehouse';
 import { seedSearchCorpus } from './search-corpus';
-import { httpRequest, payload, percentile, rssMb, sampleRss } from './support';
+import { httpRequest, payload, percentile, rssMb, sampleRss, settle } from './support';
 
 /**
  * `npm run bench:files` — figures, not assertions. Upload and download of a large file through Gatehouse's real API
@@ -47,6 +47,7 @@ type Gatehouse = Awaited<ReturnType<typeof startGatehouse>>;
 async function transfer(gh: Gatehouse, round: number) {
   const { base, auth, space } = gh;
   const upload = multipart(`big-${round}.bin`, bytes, payload(bytes));
+  await settle();
   let started = performance.now();
   const up = await httpRequest(`${base}/api/v1/spaces/${space.id}/documents`, {
     method: 'POST',
@@ -56,6 +57,7 @@ async function transfer(gh: Gatehouse, round: number) {
   const uploadMs = performance.now() - started;
   if (up.status !== 201) throw new Error(`upload failed: ${up.status} ${up.body}`);
   const document = JSON.parse(up.body).document;
+  await settle();
   started = performance.now();
   const down = await httpRequest(`${base}/api/v1/documents/${document.id}/content`, { method: 'GET', headers: auth });
   const downloadMs = performance.now() - started;
@@ -68,12 +70,14 @@ async function gatehouse() {
   const { base, auth, json, space, pid } = gh;
   const idleRss = rssMb(pid);
   const stopSampling = sampleRss(pid);
-  // Rounds alternate the bare server and Gatehouse, so that a slow moment of the disk or the machine hits both.
+  // Rounds alternate the bare server and Gatehouse, and which of them goes first, so that a slow moment of the disk
+  // or the machine hits both; every timed transfer starts from a machine at rest (see settle()).
   const bareRounds: { uploadMs: number; downloadMs: number }[] = [];
   const rounds: { uploadMs: number; downloadMs: number }[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
+    if (round % 2 === 1) rounds.push(await transfer(gh, round));
     bareRounds.push(await measureBaseline(work, bytes));
-    rounds.push(await transfer(gh, round));
+    if (round % 2 === 0) rounds.push(await transfer(gh, round));
   }
   const peakRss = stopSampling();
   const uploadMs = median(rounds.map((r) => r.uploadMs));

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../server/src/core/db/database';
-import { freePort, httpRequest, payload, startChild } from './support';
+import { freePort, httpRequest, payload, settle, startChild } from './support';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -88,6 +88,7 @@ export async function measureBaseline(workDir: string, bytes: number) {
   );
   const base = `http://127.0.0.1:${port}`;
   try {
+    await settle();
     let started = performance.now();
     const up = await httpRequest(`${base}/file`, {
       method: 'PUT',
@@ -96,6 +97,7 @@ export async function measureBaseline(workDir: string, bytes: number) {
     });
     const uploadMs = performance.now() - started;
     const { sha256 } = JSON.parse(up.body);
+    await settle();
     started = performance.now();
     const down = await httpRequest(`${base}/file/${sha256}`, { method: 'GET' });
     const downloadMs = performance.now() - started;

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
@@ -96,4 +96,14 @@ export function percentile(values: number[], p: number): number {
 export async function startChild(command: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return child;
+}
+
+/**
+ * Lets the machine come back to rest before a timed transfer: dirty pages written out, then a pause. Virtual machines
+ * often meter disk bandwidth with a refilling budget; without this, whichever transfer runs second is slowed by the
+ * first one's writes, and the comparison says more about the order than about the servers.
+ */
+export async function settle(ms = 1000): Promise<void> {
+  execFileSync('sync');
+  await new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../core/db/database';
 
 function selectDocuments(db: DbOrTrx) {
@@ -54,6 +55,16 @@ export function findLiveDocumentByName(
 /** Where a page of a listing starts: after this (name key, id) pair, in listing order. */
 export type After = { key: string; id: string } | null;
 
+/**
+ * Rows after `after` in (name key, id) order, for the documents (`d`) or folders (`f`) of a listing. The `>=` on the
+ * name key alone lets both engines range-scan the folder's name index; the OR settles ties.
+ */
+export function startsAfter(alias: 'd' | 'f', after: NonNullable<After>) {
+  const key = sql.ref(`${alias}.name_key`);
+  const id = sql.ref(`${alias}.id`);
+  return sql<boolean>`${key} >= ${after.key} and (${key} > ${after.key} or ${id} > ${after.id})`;
+}
+
 /** Documents of a folder (or of the root), live or in the trash, by name; one page of them when `limit` is given. */
 export function listFolderDocuments(
   db: DbOrTrx,
@@ -63,13 +74,7 @@ export function listFolderDocuments(
     .where('d.space_id', '=', args.spaceId)
     .where('d.folder_id', args.folderId === null ? 'is' : '=', args.folderId)
     .where('d.trashed_at', args.trashed ? 'is not' : 'is', null);
-  if (args.after) {
-    const { key, id } = args.after;
-    // `>=` on the name key alone lets both engines range-scan the folder's name index; the OR settles ties.
-    query = query
-      .where('d.name_key', '>=', key)
-      .where((eb) => eb.or([eb('d.name_key', '>', key), eb('d.id', '>', id)]));
-  }
+  if (args.after) query = query.where(startsAfter('d', args.after));
   if (args.limit !== undefined) query = query.limit(args.limit);
   return query.orderBy('d.name_key').orderBy('d.id').execute();
 }
@@ -80,13 +85,7 @@ export function listTrashedRootDocuments(db: DbOrTrx, args: { spaceId: string; a
     .where('d.space_id', '=', args.spaceId)
     .where('d.trashed_at', 'is not', null)
     .where('d.trash_root_id', 'is', null);
-  if (args.after) {
-    const { key, id } = args.after;
-    // `>=` on the name key alone lets both engines range-scan the folder's name index; the OR settles ties.
-    query = query
-      .where('d.name_key', '>=', key)
-      .where((eb) => eb.or([eb('d.name_key', '>', key), eb('d.id', '>', id)]));
-  }
+  if (args.after) query = query.where(startsAfter('d', args.after));
   if (args.limit !== undefined) query = query.limit(args.limit);
   return query.orderBy('d.name_key').orderBy('d.id').execute();
 }

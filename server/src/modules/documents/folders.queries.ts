@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../core/db/database';
-import type { After } from './documents.queries';
+import { type After, startsAfter } from './documents.queries';
 
 /** Folder trees are shallow in practice; the bound only stops a corrupted parent chain from looping forever. */
 const MAX_DEPTH = 256;
@@ -40,12 +40,7 @@ export function listChildFolders(
     .where('f.space_id', '=', args.spaceId)
     .where('f.parent_id', args.parentId === null ? 'is' : '=', args.parentId)
     .where('f.trashed_at', args.trashed ? 'is not' : 'is', null);
-  if (args.after) {
-    const { key, id } = args.after;
-    query = query
-      .where('f.name_key', '>=', key)
-      .where((eb) => eb.or([eb('f.name_key', '>', key), eb('f.id', '>', id)]));
-  }
+  if (args.after) query = query.where(startsAfter('f', args.after));
   if (args.limit !== undefined) query = query.limit(args.limit);
   return query.orderBy('f.name_key').orderBy('f.id').execute();
 }
@@ -53,12 +48,7 @@ export function listChildFolders(
 /** Folders someone put in the trash themselves (not those that went with a trashed parent), a page at a time. */
 export function listTrashedRootFolders(db: DbOrTrx, args: { spaceId: string; after?: After; limit?: number }) {
   let query = selectFolders(db).where('f.space_id', '=', args.spaceId).whereRef('f.trash_root_id', '=', 'f.id');
-  if (args.after) {
-    const { key, id } = args.after;
-    query = query
-      .where('f.name_key', '>=', key)
-      .where((eb) => eb.or([eb('f.name_key', '>', key), eb('f.id', '>', id)]));
-  }
+  if (args.after) query = query.where(startsAfter('f', args.after));
   if (args.limit !== undefined) query = query.limit(args.limit);
   return query.orderBy('f.name_key').orderBy('f.id').execute();
 }
