@@ -24,6 +24,8 @@ export function writeStages(masterKey: Buffer | null, maxBytes?: number) {
   const hash = createHash('sha256');
   let size = 0;
   const meter = new Transform({
+    // Large buffers on both sides: the default 16 KiB would hand the file to the disk in small pieces.
+    highWaterMark: READ_HIGH_WATER_MARK,
     transform(chunk: Buffer, _encoding, done: TransformCallback) {
       size += chunk.length;
       if (maxBytes !== undefined && size > maxBytes) {
