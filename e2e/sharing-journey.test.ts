@@ -166,6 +166,10 @@ describe('sharing journey in Chromium', () => {
     await page.getByLabel(L['shareLink.email'], { exact: true }).fill(recipient);
     await page.getByRole('button', { name: L['shareLink.sendCode'], exact: true }).click();
     await page.getByText(L['shareLink.codeSent']).waitFor();
+    // The page takes the person straight to the code field.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocomplete')))
+      .toBe('one-time-code');
     const codeMail = await catcher.waitFor(mailTo(recipient, /access code/), 20_000);
     const code = /\b(\d{6})\b/.exec(codeMail.text ?? '')?.[1];
     expect(code).toMatch(/^\d{6}$/);

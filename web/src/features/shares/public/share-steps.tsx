@@ -1,5 +1,5 @@
 import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useApiMutation } from '../../../lib/hooks';
 import { useT } from '../../../lib/i18n';
 import { FormError } from '../../../ui/form-error';
@@ -47,6 +47,11 @@ export function EmailStep({ token, onDone }: { token: string; onDone: () => void
   const [code, setCode] = useState('');
   const send = useApiMutation('sendShareCode');
   const verify = useApiMutation('verifyShareCode', { onSuccess: onDone });
+  const codeInput = useRef<HTMLInputElement>(null);
+  // Once the code is on its way, the next thing to do is type it: take the person there (and open the phone keypad).
+  useEffect(() => {
+    if (send.isSuccess) codeInput.current?.focus();
+  }, [send.isSuccess]);
   const ask = (event: FormEvent) => {
     event.preventDefault();
     send.mutate({ params: { token }, body: { email: email.trim() } });
@@ -91,6 +96,7 @@ export function EmailStep({ token, onDone }: { token: string; onDone: () => void
               {t('shareLink.codeSent')}
             </Alert>
             <TextInput
+              ref={codeInput}
               label={t('shareLink.code')}
               inputMode="numeric"
               autoComplete="one-time-code"
