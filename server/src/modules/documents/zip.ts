@@ -63,10 +63,28 @@ export async function sendFolderZip(request: ZipRequest, reply: FastifyReply): P
     ],
   );
 
+  return sendZip(ctx, request, reply, { folderId: folder.id, paths, documents });
+}
+
+/**
+ * Streams the archive as the reply: the folders of `paths` (folder id → path in the archive) and each document under
+ * its folder's path, each read from the file store only when the archive reaches it. Shared by the members' download
+ * and the share-link one.
+ */
+export function sendZip(
+  ctx: RequestContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  input: {
+    folderId: string;
+    paths: Map<string, string>;
+    documents: Awaited<ReturnType<typeof listLiveDocumentsIn>>;
+  },
+): FastifyReply {
   const zip = new ZipFile();
-  for (const path of paths.values()) zip.addEmptyDirectory(path);
-  for (const doc of documents) {
-    const path = `${paths.get(doc.folder_id as string)}/${entryName(doc.name)}`;
+  for (const path of input.paths.values()) zip.addEmptyDirectory(path);
+  for (const doc of input.documents) {
+    const path = `${input.paths.get(doc.folder_id as string)}/${entryName(doc.name)}`;
     const options = { size: Number(doc.size), compress: false, mtime: new Date(doc.updated_at) };
     zip.addReadStreamLazy(path, options, (done) => {
       ctx.blobs.get(doc.blob_sha256, { wrappedKey: doc.wrapped_key }).then(
@@ -77,7 +95,7 @@ export async function sendFolderZip(request: ZipRequest, reply: FastifyReply): P
   }
   zip.on('error', (error: Error) => {
     // Headers are gone already: the only honest signal left is a truncated download.
-    request.log.error({ err: error, folderId: folder.id }, 'zip download failed');
+    request.log.error({ err: error, folderId: input.folderId }, 'zip download failed');
     zip.outputStream.destroy(error);
   });
   zip.end(undefined, (total) => {

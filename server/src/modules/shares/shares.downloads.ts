@@ -1,5 +1,4 @@
 import type { FastifyReply } from 'fastify';
-import { ZipFile } from 'yazl';
 import type { RequestContext } from '../../core/context';
 import { newId } from '../../core/ids';
 import { rangeNotSatisfiable } from '../documents/documents.errors';
@@ -13,7 +12,7 @@ import {
 } from '../documents/documents.models';
 import { listLiveDocumentsIn } from '../documents/documents.queries';
 import { headBody, openVersion, recordConsultation } from '../documents/downloads';
-import { entryName, livePaths } from '../documents/zip';
+import { livePaths, sendZip } from '../documents/zip';
 import { documentWithinShare, folderWithinShare } from './shares.public.service';
 import { completeAccess, countDownload, insertAccess } from './shares.queries';
 import { ensureUnlocked, type OpenShare, openShare, type TokenRequest } from './shares.visitor';
@@ -143,25 +142,6 @@ export async function sendSharedZip(request: TokenRequest, reply: FastifyReply, 
       },
     ],
   );
-  const zip = new ZipFile();
-  for (const path of paths.values()) zip.addEmptyDirectory(path);
-  for (const doc of documents) {
-    const path = `${paths.get(doc.folder_id as string)}/${entryName(doc.name)}`;
-    const options = { size: Number(doc.size), compress: false, mtime: new Date(doc.updated_at) };
-    zip.addReadStreamLazy(path, options, (done) => {
-      ctx.blobs.get(doc.blob_sha256, { wrappedKey: doc.wrapped_key }).then(
-        (stream) => done(null, stream),
-        (error: Error) => done(error),
-      );
-    });
-  }
-  zip.on('error', (error: Error) => {
-    request.log.error({ err: error, folderId: folder.id }, 'shared zip download failed');
-    zip.outputStream.destroy(error);
-  });
-  zip.end(undefined, (total) => {
-    if (total >= 0) reply.header('Content-Length', String(total));
-  });
   finishAccess(share, reply, { accessId, counts: true });
-  return reply.send(zip.outputStream);
+  return sendZip(ctx, request, reply, { folderId: folder.id, paths, documents });
 }

@@ -1,13 +1,11 @@
 import type { AccessLogEntry } from '@gatehouse/contracts';
-import { Drawer, Loader, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Text } from '@mantine/core';
 import type { z } from 'zod';
 import { formatDateTime } from '../../../lib/format';
 import { useApiQuery } from '../../../lib/hooks';
 import { useLocale, useT } from '../../../lib/i18n';
-import { type Column, DataTable } from '../../../ui/data-table';
-import { EmptyState } from '../../../ui/empty-state';
-import { ErrorAlert } from '../../../ui/error-alert';
+import type { Column } from '../../../ui/data-table';
+import { LogDrawer } from '../../../ui/log-drawer';
 import type { DocumentItem } from '../documents.api';
 
 type Entry = z.infer<typeof AccessLogEntry>;
@@ -16,7 +14,6 @@ type Entry = z.infer<typeof AccessLogEntry>;
 export function AccessLogDrawer({ document, onClose }: { document: DocumentItem; onClose: () => void }) {
   const t = useT();
   const { locale } = useLocale();
-  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const log = useApiQuery('documentAccessLog', { params: { id: document.id } });
   const actionLabel = (action: string) => {
     if (action === 'document.downloaded') return t('documents.logDownloaded');
@@ -48,29 +45,15 @@ export function AccessLogDrawer({ document, onClose }: { document: DocumentItem;
   ];
 
   return (
-    <Drawer
-      opened
-      onClose={onClose}
-      position="right"
-      size={phone ? '100%' : 'xl'}
+    <LogDrawer
       title={t('documents.accessLogTitle', { name: document.name })}
-    >
-      <Stack>
-        <Text fz="sm" c="dimmed">
-          {t('documents.accessLogText')}
-        </Text>
-        <ErrorAlert error={log.error} />
-        {log.isPending && <Loader aria-label={t('common.loading')} />}
-        {log.data && (
-          <DataTable
-            label={t('documents.accessLog')}
-            columns={columns}
-            rows={log.data.entries}
-            rowKey={(entry) => `${entry.at}:${entry.actor.id}:${entry.action}:${entry.range}`}
-            empty={<EmptyState icon="eye" title={t('documents.accessLogEmpty')} />}
-          />
-        )}
-      </Stack>
-    </Drawer>
+      intro={t('documents.accessLogText')}
+      label={t('documents.accessLog')}
+      emptyTitle={t('documents.accessLogEmpty')}
+      query={log}
+      columns={columns}
+      rowKey={(entry) => `${entry.at}:${entry.actor.id}:${entry.action}:${entry.range}`}
+      onClose={onClose}
+    />
   );
 }

@@ -1,12 +1,10 @@
 import type { RouteResponse } from '@gatehouse/contracts';
-import { Badge, Drawer, Loader, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Badge, Text } from '@mantine/core';
 import { formatDateTime } from '../../../lib/format';
 import { useApiQuery } from '../../../lib/hooks';
 import { useLocale, useT } from '../../../lib/i18n';
-import { type Column, DataTable } from '../../../ui/data-table';
-import { EmptyState } from '../../../ui/empty-state';
-import { ErrorAlert } from '../../../ui/error-alert';
+import type { Column } from '../../../ui/data-table';
+import { LogDrawer } from '../../../ui/log-drawer';
 import type { ShareLink } from '../shares.api';
 
 type Entry = RouteResponse<'shareLinkAccessLog'>['entries'][number];
@@ -15,7 +13,6 @@ type Entry = RouteResponse<'shareLinkAccessLog'>['entries'][number];
 export function ShareAccessLog({ link, onClose }: { link: ShareLink; onClose: () => void }) {
   const t = useT();
   const { locale } = useLocale();
-  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const log = useApiQuery('shareLinkAccessLog', { params: { id: link.id } });
   const columns: Column<Entry>[] = [
     { key: 'at', header: t('shares.logWhen'), nowrap: true, render: (entry) => formatDateTime(entry.at, locale) },
@@ -48,26 +45,14 @@ export function ShareAccessLog({ link, onClose }: { link: ShareLink; onClose: ()
     { key: 'ip', header: t('shares.logIp'), nowrap: true, render: (entry) => entry.ip ?? '—' },
   ];
   return (
-    <Drawer
-      opened
-      onClose={onClose}
-      position="right"
-      size={phone ? '100%' : 'xl'}
+    <LogDrawer
       title={t('shares.accessLogTitle', { name: link.target.name })}
-    >
-      <Stack>
-        <ErrorAlert error={log.error} />
-        {log.isPending && <Loader aria-label={t('common.loading')} />}
-        {log.data && (
-          <DataTable
-            label={t('shares.accessLog')}
-            columns={columns}
-            rows={log.data.entries}
-            rowKey={(entry) => `${entry.at}:${entry.kind}:${entry.what}:${entry.ip}`}
-            empty={<EmptyState icon="eye" title={t('shares.accessLogEmpty')} />}
-          />
-        )}
-      </Stack>
-    </Drawer>
+      label={t('shares.accessLog')}
+      emptyTitle={t('shares.accessLogEmpty')}
+      query={log}
+      columns={columns}
+      rowKey={(entry) => `${entry.at}:${entry.kind}:${entry.what}:${entry.ip}`}
+      onClose={onClose}
+    />
   );
 }
