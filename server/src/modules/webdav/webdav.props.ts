@@ -47,10 +47,12 @@ type Entry = {
   href: string;
   collection: boolean;
   name: string;
-  /** Where its dead properties are found: its id, or `member:<name>` for the members of a listed folder. */
+  /** A member of the listed folder: its dead properties and locks are found by its name, not by an id of its own. */
+  member: boolean;
+  /** Where its dead properties are found when it is not a member (the target itself, or a space at the root). */
   propsKey: string | null;
-  /** Where its locks live; a function because a large listing needs it only when some lock may apply. */
-  place: (() => Place) | null;
+  /** Whether it can be locked (everything but the root of /dav/). */
+  lockable: boolean;
   size?: number;
   contentType?: string;
   etag?: string;
@@ -59,17 +61,28 @@ type Entry = {
   checkedOutBy?: string | null;
 };
 
-const LIVE = [
-  'resourcetype',
-  'displayname',
-  'getcontentlength',
-  'getcontenttype',
-  'getetag',
-  'getlastmodified',
-  'creationdate',
-  'supportedlock',
-  'lockdiscovery',
-];
+/**
+ * Live properties, each as its whole element with its value, or null where the resource has none. One function per
+ * property, chosen once per request: a 10,000-entry listing calls these 90,000 times.
+ */
+const LIVE: Record<string, (entry: Entry, lockXml: string) => string | null> = {
+  resourcetype: (e) => (e.collection ? '<D:resourcetype><D:collection/></D:resourcetype>' : '<D:resourcetype/>'),
+  displayname: (e) => `<D:displayname>${escapeText(e.name)}</D:displayname>`,
+  getcontentlength: (e) => (e.size === undefined ? null : `<D:getcontentlength>${e.size}</D:getcontentlength>`),
+  getcontenttype: (e) => (e.contentType ? `<D:getcontenttype>${escapeText(e.contentType)}</D:getcontenttype>` : null),
+  // ETags are made of a hex hash: nothing to escape.
+  getetag: (e) => (e.etag ? `<D:getetag>${e.etag}</D:getetag>` : null),
+  getlastmodified: (e) => (e.updatedAt ? `<D:getlastmodified>${httpDate(e.updatedAt)}</D:getlastmodified>` : null),
+  // Stored timestamps are already what RFC 4918 asks for here (RFC 3339, UTC).
+  creationdate: (e) =>
+    e.createdAt
+      ? `<D:creationdate>${ISO_UTC.test(e.createdAt) ? e.createdAt : new Date(e.createdAt).toISOString()}</D:creationdate>`
+      : null,
+  supportedlock: (e) => (e.lockable ? `<D:supportedlock>${SUPPORTED_LOCK_XML}</D:supportedlock>` : null),
+  lockdiscovery: (e, lockXml) =>
+    e.lockable ? (lockXml ? `<D:lockdiscovery>${lockXml}</D:lockdiscovery>` : '<D:lockdiscovery/>') : null,
+};
+const LIVE_NAMES = Object.keys(LIVE);
 
 type Wanted = { kind: 'allprop' } | { kind: 'propname' } | { kind: 'prop'; names: { ns: string; local: string }[] };
 
@@ -104,37 +117,9 @@ export function httpDate(iso: string): string {
   return `${prefix} ${iso.slice(11, 19)} GMT`;
 }
 
-/** Live property values; `lockXml` is the entry's lockdiscovery content, loaded beforehand for all entries. */
-function liveValue(entry: Entry, local: string, lockXml: string): string | null {
-  switch (local) {
-    case 'resourcetype':
-      return entry.collection ? '<D:collection/>' : '';
-    case 'displayname':
-      return escapeText(entry.name);
-    case 'getcontentlength':
-      return entry.size === undefined ? null : String(entry.size);
-    case 'getcontenttype':
-      return entry.contentType ? escapeText(entry.contentType) : null;
-    case 'getetag':
-      return entry.etag ? escapeText(entry.etag) : null;
-    case 'getlastmodified':
-      return entry.updatedAt ? httpDate(entry.updatedAt) : null;
-    case 'creationdate':
-      // Stored timestamps are already what RFC 4918 asks for here (RFC 3339, UTC).
-      if (!entry.createdAt) return null;
-      return ISO_UTC.test(entry.createdAt) ? entry.createdAt : new Date(entry.createdAt).toISOString();
-    case 'supportedlock':
-      return entry.place ? SUPPORTED_LOCK_XML : null;
-    case 'lockdiscovery':
-      return entry.place ? lockXml : null;
-    default:
-      return null;
-  }
-}
-
 /** The DAV:lockdiscovery content of an entry: its WebDAV locks, or a web check-out shown as an exclusive lock. */
 function lockDiscovery(entry: Entry, locks: LockRow[], now: number): string {
-  if (!entry.place) return '';
+  if (!entry.lockable) return '';
   if (locks.length > 0) return locks.map((lock) => activeLockXml(lock, now)).join('');
   // A check-out taken on the web shows too, so WebDAV clients see that the file is being edited.
   return entry.checkedOutBy
@@ -142,44 +127,75 @@ function lockDiscovery(entry: Entry, locks: LockRow[], now: number): string {
     : '';
 }
 
-/** What a PROPFIND asks of every entry, worked out once per request rather than once per entry. */
-type Plan = { names: { ns: string; local: string; live: boolean }[]; values: boolean; deadToo: boolean };
+/**
+ * What a PROPFIND asks of every entry, worked out once per request: the live properties wanted, in order, and the
+ * other names asked for (found among dead properties, or reported missing).
+ */
+type Plan = {
+  live: ((entry: Entry, lockXml: string) => string | null)[];
+  liveNames: string[];
+  others: { ns: string; local: string }[];
+  values: boolean;
+  deadToo: boolean;
+};
 
 function planOf(wanted: Wanted): Plan {
-  if (wanted.kind === 'prop') {
-    const names = wanted.names.map(({ ns, local }) => ({ ns, local, live: ns === DAV && LIVE.includes(local) }));
-    return { names, values: true, deadToo: false };
+  if (wanted.kind !== 'prop') {
+    return {
+      live: Object.values(LIVE),
+      liveNames: LIVE_NAMES,
+      others: [],
+      values: wanted.kind === 'allprop',
+      deadToo: true,
+    };
   }
-  const names = LIVE.map((local) => ({ ns: DAV, local, live: true }));
-  return { names, values: wanted.kind === 'allprop', deadToo: true };
+  const isLive = (n: { ns: string; local: string }) => n.ns === DAV && Object.hasOwn(LIVE, n.local);
+  const liveNames = wanted.names.filter(isLive).map((n) => n.local);
+  return {
+    live: liveNames.map((local) => LIVE[local]),
+    liveNames,
+    others: wanted.names.filter((n) => !isLive(n)),
+    values: true,
+    deadToo: false,
+  };
 }
 
-function responseFor(entry: Entry, plan: Plan, dead: DeadProperty[], lockXml: string): string {
+const OK_STATUS = '<D:status>HTTP/1.1 200 OK</D:status></D:propstat>';
+
+function responseFor(entry: Entry, plan: Plan, dead: DeadProperty[] | undefined, lockXml: string): string {
   let found = '';
   let missing = '';
-  for (const { ns, local, live } of plan.names) {
-    const value = live ? liveValue(entry, local, lockXml) : null;
-    if (value !== null) {
-      found += propElement(ns, local, plan.values ? value : '');
-      continue;
-    }
-    const stored = plan.deadToo ? undefined : dead.find((p) => p.namespace === ns && p.name === local);
-    if (stored) found += propElement(ns, local, stored.value);
-    else if (!plan.deadToo) missing += propElement(ns, local);
+  for (let i = 0; i < plan.live.length; i += 1) {
+    const element = plan.live[i](entry, lockXml);
+    if (element === null) missing += `<D:${plan.liveNames[i]}/>`;
+    else found += plan.values ? element : `<D:${plan.liveNames[i]}/>`;
   }
-  if (plan.deadToo) for (const p of dead) found += propElement(p.namespace, p.name, plan.values ? p.value : '');
-  const propstat = (props: string, status: string) =>
-    props === '' ? '' : `<D:propstat><D:prop>${props}</D:prop><D:status>HTTP/1.1 ${status}</D:status></D:propstat>`;
-  return `<D:response><D:href>${escapeText(entry.href)}</D:href>${propstat(found, '200 OK')}${propstat(missing, '404 Not Found')}</D:response>`;
+  if (plan.deadToo) {
+    if (dead) for (const p of dead) found += propElement(p.namespace, p.name, plan.values ? p.value : '');
+  } else {
+    for (const { ns, local } of plan.others) {
+      const stored = dead?.find((p) => p.namespace === ns && p.name === local);
+      if (stored) found += propElement(ns, local, stored.value);
+      else missing += propElement(ns, local);
+    }
+  }
+  let xml = `<D:response><D:href>${escapeText(entry.href)}</D:href>`;
+  if (found !== '') xml += `<D:propstat><D:prop>${found}</D:prop>${OK_STATUS}`;
+  // Under allprop or propname a live property the resource lacks is simply not listed.
+  if (missing !== '' && !plan.deadToo) {
+    xml += `<D:propstat><D:prop>${missing}</D:prop><D:status>HTTP/1.1 404 Not Found</D:status></D:propstat>`;
+  }
+  return `${xml}</D:response>`;
 }
 
-function documentEntry(href: string, place: Entry['place'], doc: DocumentSummary, hash: string | undefined): Entry {
+function documentEntry(href: string, doc: DocumentSummary, hash: string | undefined): Entry {
   return {
     href,
     collection: false,
     name: doc.name,
+    member: false,
     propsKey: doc.id,
-    place,
+    lockable: true,
     size: doc.size,
     contentType: doc.mimeType,
     etag: hash ? davEtag(hash) : undefined,
@@ -189,110 +205,132 @@ function documentEntry(href: string, place: Entry['place'], doc: DocumentSummary
   };
 }
 
+/** The entries of an answer, and where each one's locks would live (asked only when some lock may apply). */
+type Listing = { entries: Entry[]; placeOf: (entry: Entry) => Place };
+
 /** The entries a PROPFIND covers: the target, and its members at depth 1. Every read goes through the services. */
-async function entriesFor(ctx: RequestContext, target: Target, depth: '0' | '1'): Promise<Entry[]> {
+async function entriesFor(ctx: RequestContext, target: Target, depth: '0' | '1'): Promise<Listing> {
   if (target.kind === 'root') {
-    const root: Entry = { href: target.href, collection: true, name: 'Gatehouse', propsKey: null, place: null };
-    if (depth === '0') return [root];
-    const { spaces } = await listSpaces(ctx);
-    return [
-      root,
-      ...spaces.map((space) => ({
-        href: hrefOf(space.slug, [], true),
-        collection: true,
-        name: space.name,
-        propsKey: space.id,
-        place: () => ({ pathKey: pathKeyOf(space.id, []), ancestors: [] }),
-        createdAt: space.createdAt,
-      })),
-    ];
+    const root: Entry = {
+      href: target.href,
+      collection: true,
+      name: 'Gatehouse',
+      member: false,
+      propsKey: null,
+      lockable: false,
+    };
+    const spaces = depth === '0' ? [] : (await listSpaces(ctx)).spaces;
+    return {
+      entries: [
+        root,
+        ...spaces.map(
+          (space): Entry => ({
+            href: hrefOf(space.slug, [], true),
+            collection: true,
+            name: space.name,
+            member: false,
+            propsKey: space.id,
+            lockable: true,
+            createdAt: space.createdAt,
+          }),
+        ),
+      ],
+      placeOf: (entry) => ({ pathKey: pathKeyOf(entry.propsKey ?? '', []), ancestors: [] }),
+    };
   }
   if (target.kind === 'unknown-space' || target.kind === 'missing') throw errors.notFound();
-  const place = () => ({ pathKey: target.pathKey, ancestors: target.ancestors });
+  const place = { pathKey: target.pathKey, ancestors: target.ancestors };
   if (target.kind === 'document') {
     const doc = await getDocument(ctx, { id: target.id });
     const hashes = await unsafeCurrentHashes(ctx.db, [doc.id]);
-    return [documentEntry(target.href, place, doc, hashes.get(doc.id))];
+    return { entries: [documentEntry(target.href, doc, hashes.get(doc.id))], placeOf: () => place };
   }
   const folderId = target.kind === 'folder' ? target.id : null;
   const self: Entry = {
     href: target.href,
     collection: true,
     name: target.kind === 'folder' ? target.name : target.space.name,
+    member: false,
     propsKey: target.id,
-    place,
+    lockable: true,
     createdAt: target.kind === 'folder' ? target.createdAt : target.space.createdAt,
     updatedAt: target.kind === 'folder' ? target.updatedAt : undefined,
   };
   if (depth === '0') {
     await authorizeFolder(ctx, { spaceId: target.space.id, folderId, action: 'folder.read' });
-    return [self];
+    return { entries: [self], placeOf: () => place };
   }
   const contents = await listFolderContents(ctx, { spaceId: target.space.id, folderId });
   // Shared by every member: the members of a 10,000-entry folder should cost little more than their own fields.
   const ancestors = [...target.ancestors, target.pathKey];
   const prefix = hrefOf(target.space.slug, target.names, true);
-  const spaceId = target.space.id;
-  const placeOf = (name: string) => () => ({ pathKey: pathKeyOf(spaceId, [...target.names, name]), ancestors });
-  return [
-    self,
-    ...contents.folders.map(
-      (folder): Entry => ({
-        href: `${prefix}${encodeURIComponent(folder.name)}/`,
-        collection: true,
-        name: folder.name,
-        propsKey: memberKey(folder.name),
-        place: placeOf(folder.name),
-        createdAt: folder.created_at,
-        updatedAt: folder.updated_at,
-      }),
-    ),
-    ...contents.documents.map(
-      (doc): Entry => ({
-        href: `${prefix}${encodeURIComponent(doc.name)}`,
-        collection: false,
-        name: doc.name,
-        propsKey: memberKey(doc.name),
-        place: placeOf(doc.name),
-        size: Number(doc.size),
-        contentType: doc.mime_type,
-        etag: doc.blob_sha256 ? davEtag(doc.blob_sha256) : undefined,
-        createdAt: doc.created_at,
-        updatedAt: doc.updated_at,
-        checkedOutBy: contents.checkedOut.get(doc.name) ?? null,
-      }),
-    ),
-  ];
+  const entries: Entry[] = [self];
+  for (const folder of contents.folders) {
+    entries.push({
+      href: `${prefix}${encodeURIComponent(folder.name)}/`,
+      collection: true,
+      name: folder.name,
+      member: true,
+      propsKey: null,
+      lockable: true,
+      createdAt: folder.created_at,
+      updatedAt: folder.updated_at,
+    });
+  }
+  const { checkedOut } = contents;
+  for (const doc of contents.documents) {
+    entries.push({
+      href: `${prefix}${encodeURIComponent(doc.name)}`,
+      collection: false,
+      name: doc.name,
+      member: true,
+      propsKey: null,
+      lockable: true,
+      size: Number(doc.size),
+      contentType: doc.mime_type,
+      etag: doc.blob_sha256 ? davEtag(doc.blob_sha256) : undefined,
+      createdAt: doc.created_at,
+      updatedAt: doc.updated_at,
+      checkedOutBy: checkedOut.size === 0 ? null : (checkedOut.get(doc.name) ?? null),
+    });
+  }
+  return {
+    entries,
+    placeOf: (entry) =>
+      entry.member ? { pathKey: pathKeyOf(target.space.id, [...target.names, entry.name]), ancestors } : place,
+  };
 }
 
-const memberKey = (name: string) => `member:${name}`;
-
-/** Dead properties of the entries by `propsKey`: the target's own, and its members' with one set-based query. */
+/**
+ * Dead properties: by id for the target (or the spaces listed at the root), by name for the members of a listed
+ * folder, each with one set-based query.
+ */
 async function deadPropertiesOf(ctx: RequestContext, target: Target, entries: Entry[], depth: '0' | '1') {
+  const ids = entries.flatMap((e) => (e.propsKey ? [e.propsKey] : []));
+  const byKey = groupBy(await listPropertiesOfMany(ctx.db, ids), (row) => row.resource_id);
   const listsMembers = depth === '1' && (target.kind === 'space' || target.kind === 'folder');
-  const ids = (listsMembers ? entries.slice(0, 1) : entries).flatMap((e) => (e.propsKey ? [e.propsKey] : []));
-  const rows: (DeadProperty & { key: string })[] = (await listPropertiesOfMany(ctx.db, ids)).map((row) => ({
-    key: row.resource_id,
-    namespace: row.namespace,
-    name: row.name,
-    value: row.value,
-  }));
-  if (listsMembers) {
-    const members = await listPropertiesOfMembers(ctx.db, {
-      spaceId: target.space.id,
-      folderId: target.kind === 'folder' ? target.id : null,
-    });
-    for (const row of members) {
-      rows.push({ key: memberKey(row.member), namespace: row.namespace, name: row.name, value: row.value });
-    }
-  }
-  const dead = new Map<string, DeadProperty[]>();
+  const members = listsMembers
+    ? await listPropertiesOfMembers(ctx.db, {
+        spaceId: target.space.id,
+        folderId: target.kind === 'folder' ? target.id : null,
+      })
+    : [];
+  const byMember = groupBy(members, (row) => row.member);
+  return (entry: Entry): DeadProperty[] | undefined => {
+    if (entry.member) return byMember.size === 0 ? undefined : byMember.get(entry.name);
+    return entry.propsKey === null ? undefined : byKey.get(entry.propsKey);
+  };
+}
+
+function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
   for (const row of rows) {
-    const list = dead.get(row.key);
-    if (list) list.push(row);
-    else dead.set(row.key, [row]);
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
-  return dead;
+  return groups;
 }
 
 /** PROPFIND at depth 0 or 1; `Depth: infinity` (or none, which means infinity) is refused as RFC 4918 allows. */
@@ -300,8 +338,8 @@ export async function propfind(ctx: RequestContext, request: FastifyRequest, rep
   const depthHeader = String(request.headers.depth ?? 'infinity').toLowerCase();
   if (depthHeader !== '0' && depthHeader !== '1') throw new DavError(403, '<D:propfind-finite-depth/>');
   const wanted = parsePropfind(await readXml(request));
-  const entries = await entriesFor(ctx, target, depthHeader);
-  const dead = await deadPropertiesOf(ctx, target, entries, depthHeader);
+  const { entries, placeOf } = await entriesFor(ctx, target, depthHeader);
+  const deadOf = await deadPropertiesOf(ctx, target, entries, depthHeader);
   const place = 'pathKey' in target ? { pathKey: target.pathKey, ancestors: target.ancestors } : null;
   // No lock on the target, its ancestors or anything below it (the usual case): members need no lock lookup.
   const lockFree = place !== null && (await liveLocks(ctx, place, { below: true })).length === 0;
@@ -314,29 +352,23 @@ export async function propfind(ctx: RequestContext, request: FastifyRequest, rep
   const lockXml = new Map<Entry, string>();
   if (wantsLocks) {
     for (const entry of entries) {
-      const locks = !lockFree && entry.place ? await liveLocks(ctx, entry.place()) : [];
+      if (lockFree && !entry.checkedOutBy) continue;
+      const locks = !lockFree && entry.lockable ? await liveLocks(ctx, placeOf(entry)) : [];
       const xml = lockDiscovery(entry, locks, now);
       if (xml) lockXml.set(entry, xml);
     }
   }
-  const none: DeadProperty[] = [];
   const responses = function* () {
-    for (const entry of entries) {
-      yield responseFor(entry, plan, (entry.propsKey && dead.get(entry.propsKey)) || none, lockXml.get(entry) ?? '');
-    }
+    for (const entry of entries) yield responseFor(entry, plan, deadOf(entry), lockXml.get(entry) ?? '');
   };
-  if (entries.length <= STREAM_ABOVE) {
-    return sendXml(reply, 207, `<D:multistatus xmlns:D="DAV:">${[...responses()].join('')}</D:multistatus>`);
-  }
   return reply
     .code(207)
     .type('application/xml; charset=utf-8')
     .send(Readable.from(inChunks(responses())));
 }
 
-/** Large answers go out as they are written, in chunks of about this many bytes: no 7 MB string for a big folder. */
+/** Answers go out as they are written, in chunks of about this many bytes: no 7 MB string for a big folder. */
 const CHUNK_BYTES = 256 * 1024;
-const STREAM_ABOVE = 100;
 
 /**
  * Each response is written straight into a buffer of ~256 KiB, sent when full: encoding many small strings costs
