@@ -82,6 +82,10 @@ export const settings = {
     schema: positiveInt.default(10 * 1024 ** 3),
     doc: 'Largest file accepted in one upload (default 10 GiB).',
   },
+  WEBDAV_LISTING_CACHE_MB: {
+    schema: z.coerce.number().int().min(0).default(64),
+    doc: 'Memory kept per instance for WebDAV listings of large folders, served again while unchanged (0: off).',
+  },
   SHARE_LINK_DEFAULT_DAYS: {
     schema: positiveInt.default(14),
     doc: 'Days a share link for people without an account stays valid unless its creator chooses otherwise.',

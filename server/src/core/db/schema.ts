@@ -3,6 +3,7 @@ import type {
   DocumentThumbnailsTable,
   DocumentVersionsTable,
   FoldersTable,
+  ListingStampsTable,
   SpaceBlobsTable,
   SpaceDocumentSettingsTable,
   SpaceUsageTable,
@@ -56,6 +57,7 @@ export type Database = {
   space_document_settings: SpaceDocumentSettingsTable;
   space_blobs: SpaceBlobsTable;
   space_usage: SpaceUsageTable;
+  listing_stamps: ListingStampsTable;
   search_documents: SearchDocumentsTable;
   /** SQLite only (FTS5 virtual table). */
   search_fts: SearchFtsTable;

@@ -9,6 +9,7 @@ import * as m0006 from './0006-webdav';
 import * as m0007 from './0007-thumbnails';
 import * as m0008 from './0008-space-usage';
 import * as m0009 from './0009-checked-out-index';
+import * as m0010 from './0010-listing-stamps';
 
 type Step = { up: (db: never, dialect: 'sqlite' | 'postgres') => Promise<void> };
 
@@ -23,6 +24,7 @@ export const migrations: Record<string, Step> = {
   '0007-thumbnails': m0007 as Step,
   '0008-space-usage': m0008 as Step,
   '0009-checked-out-index': m0009 as Step,
+  '0010-listing-stamps': m0010 as Step,
 };
 
 function provider(db: Db): MigrationProvider {

@@ -125,6 +125,16 @@ export function listCheckedOutIn(db: DbOrTrx, args: { spaceId: string; folderId:
 
 export type FolderEntryRow = Awaited<ReturnType<typeof listFolderEntries>>[number];
 
+/** The stamp of a folder listing (0 until something changed in it); see `ListingStampsTable`. */
+export async function listingStamp(db: DbOrTrx, args: { spaceId: string; folderId: string | null }): Promise<number> {
+  const row = await db
+    .selectFrom('listing_stamps')
+    .select('stamp')
+    .where('folder_key', '=', args.folderId ?? args.spaceId)
+    .executeTakeFirst();
+  return Number(row?.stamp ?? 0);
+}
+
 /** How many documents someone put in the trash themselves. */
 export async function countTrashedRootDocuments(db: DbOrTrx, spaceId: string): Promise<number> {
   const row = await db

@@ -92,3 +92,13 @@ export type SpaceUsageTable = {
   space_id: string;
   bytes: Bytes;
 };
+
+/**
+ * Changes with everything a folder listing shows (key: the folder's id, or the space's id for its root). Kept by
+ * database triggers (migration 0010), never written by the application; read to tell whether a listing rendered
+ * earlier is still right.
+ */
+export type ListingStampsTable = {
+  folder_key: string;
+  stamp: Bytes;
+};

@@ -14,6 +14,7 @@ import {
   listCheckedOutIn,
   listFolderDocuments,
   listFolderEntries,
+  listingStamp,
   listTrashedRootDocuments,
   saveDocumentSettings,
   spaceUsageBytes,
@@ -152,6 +153,15 @@ export async function listFolderContents(
     listCheckedOutIn(ctx.db, { ...where, nowIso: ctx.clock.now().toISOString() }),
   ]);
   return { folders, documents, checkedOut: new Map(locked.map((row) => [row.name, row.holder_name])) };
+}
+
+/**
+ * The stamp of a folder's listing, for the person who may read the folder: while it stays the same, nothing a listing
+ * of the folder shows has changed (on any instance), so a listing rendered under it may be served again.
+ */
+export async function folderListingStamp(ctx: RequestContext, input: { spaceId: string; folderId: string | null }) {
+  const { facts } = await authorizeFolder(ctx, { ...input, action: 'folder.read' });
+  return listingStamp(ctx.db, { spaceId: facts.spaceId, folderId: input.folderId });
 }
 
 /** Every sub-folder and live document of a folder as full rows, for work on each of them (a recursive copy). */

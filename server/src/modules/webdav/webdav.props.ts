@@ -6,9 +6,10 @@ import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
 import { authorizeDocument, authorizeFolder } from '../documents/documents.access';
 import { getDocument } from '../documents/documents.service';
-import { listFolderContents } from '../documents/files.service';
+import { folderListingStamp, listFolderContents } from '../documents/files.service';
 import { listSpaces } from '../spaces/spaces.service';
 import { readXml, sendXml } from './webdav.http';
+import type { ListingCache } from './webdav.listing-cache';
 import {
   activeLockXml,
   DavError,
@@ -333,16 +334,39 @@ function groupBy<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
   return groups;
 }
 
+/** Listings with at least this many members are kept once rendered (smaller ones cost little to render again). */
+export const CACHED_FROM_MEMBERS = 100;
+
 /** PROPFIND at depth 0 or 1; `Depth: infinity` (or none, which means infinity) is refused as RFC 4918 allows. */
-export async function propfind(ctx: RequestContext, request: FastifyRequest, reply: FastifyReply, target: Target) {
+export async function propfind(
+  ctx: RequestContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  target: Target,
+  cache: ListingCache,
+) {
   const depthHeader = String(request.headers.depth ?? 'infinity').toLowerCase();
   if (depthHeader !== '0' && depthHeader !== '1') throw new DavError(403, '<D:propfind-finite-depth/>');
   const wanted = parsePropfind(await readXml(request));
-  const { entries, placeOf } = await entriesFor(ctx, target, depthHeader);
-  const deadOf = await deadPropertiesOf(ctx, target, entries, depthHeader);
+  const send = (chunks: Iterable<Buffer>) =>
+    reply.code(207).type('application/xml; charset=utf-8').send(Readable.from(chunks));
   const place = 'pathKey' in target ? { pathKey: target.pathKey, ancestors: target.ancestors } : null;
   // No lock on the target, its ancestors or anything below it (the usual case): members need no lock lookup.
   const lockFree = place !== null && (await liveLocks(ctx, place, { below: true })).length === 0;
+  // A folder listing may have been rendered before: its stamp is read before any of its rows, so a change committed
+  // in between can only make the stamp newer than what is rendered, never older.
+  const listed = depthHeader === '1' && (target.kind === 'space' || target.kind === 'folder') ? target : null;
+  let kept: { key: string; stamp: number } | null = null;
+  if (listed && lockFree && cache.enabled) {
+    const folderId = listed.kind === 'folder' ? listed.id : null;
+    const stamp = await folderListingStamp(ctx, { spaceId: listed.space.id, folderId });
+    const key = `${listed.space.id}/${folderId ?? ''}\n${listed.href}\n${JSON.stringify(wanted)}`;
+    const chunks = cache.get(key, stamp);
+    if (chunks) return send(chunks);
+    kept = { key, stamp };
+  }
+  const { entries, placeOf } = await entriesFor(ctx, target, depthHeader);
+  const deadOf = await deadPropertiesOf(ctx, target, entries, depthHeader);
   const wantsLocks =
     wanted.kind === 'allprop' ||
     (wanted.kind === 'prop' && wanted.names.some((n) => n.ns === DAV && n.local === 'lockdiscovery'));
@@ -361,10 +385,23 @@ export async function propfind(ctx: RequestContext, request: FastifyRequest, rep
   const responses = function* () {
     for (const entry of entries) yield responseFor(entry, plan, deadOf(entry), lockXml.get(entry) ?? '');
   };
-  return reply
-    .code(207)
-    .type('application/xml; charset=utf-8')
-    .send(Readable.from(inChunks(responses())));
+  const chunks = inChunks(responses());
+  // A check-out shows until it expires, which changes no stamp: such a listing is not kept.
+  if (kept && entries.length > CACHED_FROM_MEMBERS && !entries.some((entry) => entry.checkedOutBy)) {
+    const { key, stamp } = kept;
+    return send(keeping(chunks, (all) => cache.set(key, stamp, all)));
+  }
+  return send(chunks);
+}
+
+/** Passes the chunks on and hands them all over once the last one went out (an answer cut short is not kept). */
+function* keeping(chunks: Iterable<Buffer>, done: (all: Buffer[]) => void): Generator<Buffer> {
+  const all: Buffer[] = [];
+  for (const chunk of chunks) {
+    all.push(chunk);
+    yield chunk;
+  }
+  done(all);
 }
 
 /** Answers go out as they are written, in chunks of about this many bytes: no 7 MB string for a big folder. */

@@ -3,6 +3,7 @@ import type { Deps, RequestContext } from '../../core/context';
 import { AppError } from '../../core/http/errors';
 import type { Module } from '../../modules';
 import { authenticate, sendDavError } from './webdav.http';
+import { ListingCache } from './webdav.listing-cache';
 import { lock, unlock } from './webdav.lock-methods';
 import { DavError, davEtag } from './webdav.locks';
 import { copyOrMove, getContent, mkcol, put, remove } from './webdav.methods';
@@ -21,7 +22,7 @@ const ALLOW = ALL_METHODS.join(', ');
 
 type Handler = (ctx: RequestContext, request: FastifyRequest, reply: FastifyReply, target: Target) => Promise<unknown>;
 
-const handlers: Record<string, Handler> = {
+const handlersWith = (cache: ListingCache): Record<string, Handler> => ({
   GET: (_ctx, request, reply, target) => getContent(request, reply, target),
   HEAD: (_ctx, request, reply, target) => getContent(request, reply, target),
   PUT: put,
@@ -29,13 +30,13 @@ const handlers: Record<string, Handler> = {
   DELETE: remove,
   COPY: copyOrMove,
   MOVE: copyOrMove,
-  PROPFIND: propfind,
+  PROPFIND: (ctx, request, reply, target) => propfind(ctx, request, reply, target, cache),
   PROPPATCH: proppatch,
   LOCK: lock,
   UNLOCK: unlock,
-};
+});
 
-async function handle(request: FastifyRequest, reply: FastifyReply) {
+async function handle(handlers: Record<string, Handler>, request: FastifyRequest, reply: FastifyReply) {
   reply.header('Cache-Control', 'no-store');
   reply.header('DAV', '1, 2');
   if (request.method === 'OPTIONS') {
@@ -59,7 +60,8 @@ async function handle(request: FastifyRequest, reply: FastifyReply) {
   }
 }
 
-async function registerDav(app: FastifyInstance) {
+async function registerDav(app: FastifyInstance, deps: Deps) {
+  const handlers = handlersWith(new ListingCache(deps.config.WEBDAV_LISTING_CACHE_MB * 1024 * 1024));
   for (const method of DAV_METHODS) {
     if (!app.supportedMethods.includes(method)) app.addHttpMethod(method, { hasBody: true });
   }
@@ -74,12 +76,17 @@ async function registerDav(app: FastifyInstance) {
       return payload;
     });
     for (const url of ['/dav', '/dav/', '/dav/*']) {
-      dav.route({ method: ALL_METHODS, url, config: { public: true }, handler: handle });
+      dav.route({
+        method: ALL_METHODS,
+        url,
+        config: { public: true },
+        handler: (request, reply) => handle(handlers, request, reply),
+      });
     }
   });
 }
 
 export const webdavModule: Module = {
   name: 'webdav',
-  register: (app: FastifyInstance, _deps: Deps) => registerDav(app),
+  register: (app: FastifyInstance, deps: Deps) => registerDav(app, deps),
 };
