@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { measureBaseline, startGatehouse, waitForIdleJobs } from './gatehouse';
+import { compareTransfers, startGatehouse, type Transfer, timedDownload, waitForIdleJobs } from './gatehouse';
 import { httpRequest, payload, percentile, settle } from './support';
 
 /**
@@ -12,48 +12,27 @@ import { httpRequest, payload, percentile, settle } from './support';
  */
 const FILE_MB = Number(process.env.BENCH_FILE_MB ?? 1024);
 const ENTRIES = Number(process.env.BENCH_PROPFIND_ENTRIES ?? 10_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const median = (values: number[]) => percentile(values, 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const bytes = FILE_MB * 1024 * 1024;
 const work = mkdtempSync(join(tmpdir(), 'gatehouse-bench-dav-'));
-const mbps = (ms: number) => bytes / 1024 / 1024 / (ms / 1000);
 
 try {
   console.log(`Gatehouse WebDAV benchmark — ${FILE_MB} MiB file, PROPFIND on ${ENTRIES} entries\n`);
   const gh = await startGatehouse(join(work, 'gatehouse'));
   const dav = `${gh.base}/dav/${gh.space.slug}`;
-  // Rounds alternate the bare server and Gatehouse, and which of them goes first, so that a slow moment of the disk
-  // or the machine hits both; every timed transfer starts from a machine at rest (see settle()).
-  const bareRounds: { uploadMs: number; downloadMs: number }[] = [];
-  const rounds: { putMs: number; getMs: number }[] = [];
-  const overDav = async (round: number) => {
+  const overDav = async (round: number): Promise<Transfer> => {
     await settle();
-    let started = performance.now();
+    const started = performance.now();
     const put = await httpRequest(`${dav}/big-${round}.bin`, {
       method: 'PUT',
       headers: { ...gh.basic, 'content-length': bytes },
       body: payload(bytes),
     });
-    const putMs = performance.now() - started;
+    const uploadMs = performance.now() - started;
     if (put.status !== 201 && put.status !== 204) throw new Error(`PUT failed: ${put.status} ${put.body}`);
-    await settle();
-    started = performance.now();
-    const get = await httpRequest(`${dav}/big-${round}.bin`, { method: 'GET', headers: gh.basic });
-    const getMs = performance.now() - started;
-    if (get.bytes !== bytes) throw new Error(`GET size mismatch: ${get.bytes}`);
-    rounds.push({ putMs, getMs });
+    return { uploadMs, downloadMs: await timedDownload(`${dav}/big-${round}.bin`, gh.basic, bytes) };
   };
-  for (let round = 0; round < ROUNDS; round += 1) {
-    if (round % 2 === 1) await overDav(round);
-    bareRounds.push(await measureBaseline(work, bytes));
-    if (round % 2 === 0) await overDav(round);
-  }
-  const bare = {
-    uploadMs: median(bareRounds.map((r) => r.uploadMs)),
-    downloadMs: median(bareRounds.map((r) => r.downloadMs)),
-  };
-  const putMs = median(rounds.map((r) => r.putMs));
-  const getMs = median(rounds.map((r) => r.getMs));
+  const transfers = await compareTransfers(work, bytes, ROUNDS, overDav);
 
   const mkcol = await httpRequest(`${dav}/many/`, { method: 'MKCOL', headers: gh.basic });
   if (mkcol.status !== 201) throw new Error(`MKCOL failed: ${mkcol.status}`);
@@ -113,18 +92,11 @@ try {
   gh.stop();
 
   const figures = {
-    put_ratio: Number((bare.uploadMs / putMs).toFixed(3)),
-    get_ratio: Number((bare.downloadMs / getMs).toFixed(3)),
+    put_ratio: Number(transfers.upload.ratio.toFixed(3)),
+    get_ratio: Number(transfers.download.ratio.toFixed(3)),
     propfind_p99_ms: Number(percentile(times, 99).toFixed(1)),
     propfind_changed_p99_ms: Number(percentile(changed, 99).toFixed(1)),
   };
-  console.log(`transfer   gatehouse   bare node   ratio   (medians of ${ROUNDS} alternating rounds)`);
-  console.log(
-    `PUT        ${`${mbps(putMs).toFixed(0)} MB/s`.padStart(9)}   ${`${mbps(bare.uploadMs).toFixed(0)} MB/s`.padStart(9)}   ${figures.put_ratio}`,
-  );
-  console.log(
-    `GET        ${`${mbps(getMs).toFixed(0)} MB/s`.padStart(9)}   ${`${mbps(bare.downloadMs).toFixed(0)} MB/s`.padStart(9)}   ${figures.get_ratio}`,
-  );
   console.log(`PROPFIND depth 1 on ${ENTRIES} entries:`);
   console.log(
     `  listed again, unchanged:  p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${figures.propfind_p99_ms} ms`,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { measureBaseline, startGatehouse, waitForIdleJobs } from './gatehouse';
+import { compareTransfers, startGatehouse, type Transfer, timedDownload, waitForIdleJobs } from './gatehouse';
 import { seedSearchCorpus } from './search-corpus';
 import { httpRequest, payload, percentile, rssMb, sampleRss, settle } from './support';
 
@@ -15,11 +15,9 @@ import { httpRequest, payload, percentile, rssMb, sampleRss, settle } from './su
 const FILE_MB = Number(process.env.BENCH_FILE_MB ?? 1024);
 const LIST_FILES = Number(process.env.BENCH_LIST_FILES ?? 10_000);
 const SEARCH_DOCS = Number(process.env.BENCH_SEARCH_DOCS ?? 100_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const median = (values: number[]) => percentile(values, 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const bytes = FILE_MB * 1024 * 1024;
 const work = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
-const mbps = (ms: number) => bytes / 1024 / 1024 / (ms / 1000);
 
 function multipart(name: string, size: number, body: Readable) {
   const boundary = `----gatehouse-bench-${Date.now()}`;
@@ -44,11 +42,11 @@ function multipart(name: string, size: number, body: Readable) {
 type Gatehouse = Awaited<ReturnType<typeof startGatehouse>>;
 
 /** One upload and one download of the big file through the real API. */
-async function transfer(gh: Gatehouse, round: number) {
+async function transfer(gh: Gatehouse, round: number): Promise<Transfer> {
   const { base, auth, space } = gh;
   const upload = multipart(`big-${round}.bin`, bytes, payload(bytes));
   await settle();
-  let started = performance.now();
+  const started = performance.now();
   const up = await httpRequest(`${base}/api/v1/spaces/${space.id}/documents`, {
     method: 'POST',
     headers: { ...upload.headers, ...auth },
@@ -57,11 +55,7 @@ async function transfer(gh: Gatehouse, round: number) {
   const uploadMs = performance.now() - started;
   if (up.status !== 201) throw new Error(`upload failed: ${up.status} ${up.body}`);
   const document = JSON.parse(up.body).document;
-  await settle();
-  started = performance.now();
-  const down = await httpRequest(`${base}/api/v1/documents/${document.id}/content`, { method: 'GET', headers: auth });
-  const downloadMs = performance.now() - started;
-  if (down.bytes !== bytes) throw new Error(`download size mismatch: ${down.bytes}`);
+  const downloadMs = await timedDownload(`${base}/api/v1/documents/${document.id}/content`, auth, bytes);
   return { uploadMs, downloadMs };
 }
 
@@ -70,22 +64,8 @@ async function gatehouse() {
   const { base, auth, json, space, pid } = gh;
   const idleRss = rssMb(pid);
   const stopSampling = sampleRss(pid);
-  // Rounds alternate the bare server and Gatehouse, and which of them goes first, so that a slow moment of the disk
-  // or the machine hits both; every timed transfer starts from a machine at rest (see settle()).
-  const bareRounds: { uploadMs: number; downloadMs: number }[] = [];
-  const rounds: { uploadMs: number; downloadMs: number }[] = [];
-  for (let round = 0; round < ROUNDS; round += 1) {
-    if (round % 2 === 1) rounds.push(await transfer(gh, round));
-    bareRounds.push(await measureBaseline(work, bytes));
-    if (round % 2 === 0) rounds.push(await transfer(gh, round));
-  }
+  const transfers = await compareTransfers(work, bytes, ROUNDS, (round) => transfer(gh, round));
   const peakRss = stopSampling();
-  const uploadMs = median(rounds.map((r) => r.uploadMs));
-  const downloadMs = median(rounds.map((r) => r.downloadMs));
-  const bare = {
-    uploadMs: median(bareRounds.map((r) => r.uploadMs)),
-    downloadMs: median(bareRounds.map((r) => r.downloadMs)),
-  };
 
   const folder = JSON.parse(
     (
@@ -167,7 +147,7 @@ async function gatehouse() {
     documents: SEARCH_DOCS,
   });
   gh.stop();
-  return { bare, uploadMs, downloadMs, peakRss, idleRss, listTimes, walkTimes, search };
+  return { transfers, peakRss, idleRss, listTimes, walkTimes, search };
 }
 
 try {
@@ -175,26 +155,9 @@ try {
     `Gatehouse file benchmark — ${FILE_MB} MiB file, ${LIST_FILES} files in a folder, ${SEARCH_DOCS} indexed documents\n`,
   );
   const gh = await gatehouse();
-  const { bare } = gh;
-  const rows = [
-    [
-      'upload',
-      `${mbps(gh.uploadMs).toFixed(0)} MB/s`,
-      `${mbps(bare.uploadMs).toFixed(0)} MB/s`,
-      (bare.uploadMs / gh.uploadMs).toFixed(2),
-    ],
-    [
-      'download',
-      `${mbps(gh.downloadMs).toFixed(0)} MB/s`,
-      `${mbps(bare.downloadMs).toFixed(0)} MB/s`,
-      (bare.downloadMs / gh.downloadMs).toFixed(2),
-    ],
-  ];
-  console.log(`transfer   gatehouse   bare node   ratio   (medians of ${ROUNDS} alternating rounds)`);
-  for (const row of rows) console.log(`${row[0].padEnd(10)} ${row[1].padStart(9)}   ${row[2].padStart(9)}   ${row[3]}`);
   const figures = {
-    upload_ratio: Number((bare.uploadMs / gh.uploadMs).toFixed(3)),
-    download_ratio: Number((bare.downloadMs / gh.downloadMs).toFixed(3)),
+    upload_ratio: Number(gh.transfers.upload.ratio.toFixed(3)),
+    download_ratio: Number(gh.transfers.download.ratio.toFixed(3)),
     peak_rss_mb: Math.round(gh.peakRss),
     list_p99_ms: Number(percentile(gh.listTimes, 99).toFixed(1)),
     search_p99_ms: Number(percentile(gh.search.typical.times, 99).toFixed(1)),

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../server/src/core/db/database';
-import { freePort, httpRequest, payload, settle, startChild } from './support';
+import { freePort, httpRequest, payload, percentile, settle, startChild } from './support';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -24,7 +24,9 @@ export async function startGatehouse(dataDir: string) {
   const base = `http://127.0.0.1:${port}`;
   const email = 'bench@example.test';
   const password = 'measured not guessed 2026';
-  const child = await startChild(process.execPath, [join(root, 'server/bin/gatehouse.mjs'), 'start'], {
+  // BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to look inside the server while it is measured.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = await startChild(process.execPath, [...nodeArgs, join(root, 'server/bin/gatehouse.mjs'), 'start'], {
     DATA_DIR: dataDir,
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -71,11 +73,30 @@ export async function startGatehouse(dataDir: string) {
   };
 }
 
+export type Transfer = { uploadMs: number; downloadMs: number };
+
+/**
+ * Times the download of `bytes` bytes from `url`, once the file was read a first time untimed: both servers then
+ * serve it from the page cache, and the figure is the server's work rather than where the virtual disk happens to
+ * keep the file at that moment.
+ */
+export async function timedDownload(url: string, headers: Record<string, string>, bytes: number): Promise<number> {
+  const warm = await httpRequest(url, { method: 'GET', headers });
+  if (warm.bytes !== bytes) throw new Error(`download of ${url}: ${warm.status}, ${warm.bytes} bytes`);
+  await settle();
+  const started = performance.now();
+  const timed = await httpRequest(url, { method: 'GET', headers });
+  const ms = performance.now() - started;
+  if (timed.bytes !== bytes) throw new Error(`download of ${url}: ${timed.status}, ${timed.bytes} bytes`);
+  return ms;
+}
+
 /**
  * The ceiling: a bare Node.js server on the same disk doing only the essential work (hash + fsync before answering
- * an upload, 1 MiB read chunks for a download). Returns the upload and download times of `bytes` bytes.
+ * an upload, 1 MiB read chunks for a download), started once like Gatehouse. `transfer` times the upload and the
+ * download of `bytes` bytes.
  */
-export async function measureBaseline(workDir: string, bytes: number) {
+export async function startBaseline(workDir: string) {
   const dir = join(workDir, 'baseline');
   mkdirSync(dir, { recursive: true });
   const child = await startChild(
@@ -83,29 +104,69 @@ export async function measureBaseline(workDir: string, bytes: number) {
     ['--import', 'tsx', join(root, 'bench/baseline-server.ts'), dir],
     {},
   );
+  process.on('exit', () => child.kill());
   const port = await new Promise<number>((resolve) =>
     child.stdout?.once('data', (d) => resolve(Number(String(d).trim()))),
   );
   const base = `http://127.0.0.1:${port}`;
-  try {
-    await settle();
-    let started = performance.now();
-    const up = await httpRequest(`${base}/file`, {
-      method: 'PUT',
-      headers: { 'content-length': bytes },
-      body: payload(bytes),
-    });
-    const uploadMs = performance.now() - started;
-    const { sha256 } = JSON.parse(up.body);
-    await settle();
-    started = performance.now();
-    const down = await httpRequest(`${base}/file/${sha256}`, { method: 'GET' });
-    const downloadMs = performance.now() - started;
-    if (down.bytes !== bytes) throw new Error('baseline download size mismatch');
-    return { uploadMs, downloadMs };
-  } finally {
-    child.kill();
+  return {
+    async transfer(bytes: number): Promise<Transfer> {
+      await settle();
+      const started = performance.now();
+      const up = await httpRequest(`${base}/file`, {
+        method: 'PUT',
+        headers: { 'content-length': bytes },
+        body: payload(bytes),
+      });
+      const uploadMs = performance.now() - started;
+      const { sha256 } = JSON.parse(up.body);
+      return { uploadMs, downloadMs: await timedDownload(`${base}/file/${sha256}`, {}, bytes) };
+    },
+    pid: child.pid as number,
+    stop: () => child.kill(),
+  };
+}
+
+const median = (values: number[]) => percentile(values, 50);
+
+/**
+ * Rounds of one transfer through Gatehouse (`ours`) and one through the bare server, alternating which goes first so
+ * that each order comes as often (hence an even number of rounds). The disk of a small virtual machine changes speed
+ * from one minute to the next, so each ratio is taken within its round, between two transfers made a few seconds
+ * apart, and the median of the rounds' ratios is the figure; median throughputs are printed beside it.
+ */
+export async function compareTransfers(
+  workDir: string,
+  bytes: number,
+  rounds: number,
+  ours: (round: number) => Promise<Transfer>,
+) {
+  const mbps = (ms: number) => bytes / 1024 / 1024 / (ms / 1000);
+  const baseline = await startBaseline(workDir);
+  const pairs: { bare: Transfer; ours: Transfer }[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const first = round % 2 === 1 ? await ours(round) : null;
+    const bare = await baseline.transfer(bytes);
+    const mine = first ?? (await ours(round));
+    pairs.push({ bare, ours: mine });
+    console.log(
+      `round ${round + 1} (${first ? 'gatehouse' : 'bare node'} first): upload ${mbps(mine.uploadMs).toFixed(0)} vs ${mbps(bare.uploadMs).toFixed(0)} MB/s, download ${mbps(mine.downloadMs).toFixed(0)} vs ${mbps(bare.downloadMs).toFixed(0)} MB/s`,
+    );
   }
+  baseline.stop();
+  const figure = (key: keyof Transfer) => ({
+    ours: mbps(median(pairs.map((p) => p.ours[key]))),
+    bare: mbps(median(pairs.map((p) => p.bare[key]))),
+    ratio: median(pairs.map((p) => p.bare[key] / p.ours[key])),
+  });
+  const upload = figure('uploadMs');
+  const download = figure('downloadMs');
+  const line = (label: string, f: typeof upload) =>
+    `${label.padEnd(10)} ${`${f.ours.toFixed(0)} MB/s`.padStart(9)}   ${`${f.bare.toFixed(0)} MB/s`.padStart(9)}   ${f.ratio.toFixed(3)}`;
+  console.log(`\ntransfer   gatehouse   bare node   ratio   (median of ${rounds} rounds' ratios, median throughputs)`);
+  console.log(line('upload', upload));
+  console.log(line('download', download));
+  return { upload, download };
 }
 
 /**

@@ -38,10 +38,19 @@ export function sampleRss(pid: number) {
   };
 }
 
-/** A deterministic stream of `bytes` bytes made of one random-looking 1 MiB block, cheap to generate. */
+let payloads = 0;
+
+/**
+ * A stream of `bytes` bytes made of one random-looking 1 MiB block, cheap to generate. Each call's first block
+ * carries its own number, so no two payloads are the same file: a content-addressed store would otherwise find the
+ * second one already stored and serve the next download from an older, colder file than the baseline's.
+ */
 export function payload(bytes: number): Readable {
   const block = Buffer.alloc(1 << 20);
   for (let i = 0; i < block.length; i += 1) block[i] = (i * 2654435761) >>> 24;
+  const first = Buffer.from(block);
+  first.writeUInt32BE(process.pid);
+  first.writeUInt32BE((payloads += 1), 4);
   let sent = 0;
   return new Readable({
     read() {
@@ -49,9 +58,10 @@ export function payload(bytes: number): Readable {
         this.push(null);
         return;
       }
-      const size = Math.min(block.length, bytes - sent);
+      const chunk = sent === 0 ? first : block;
+      const size = Math.min(chunk.length, bytes - sent);
       sent += size;
-      this.push(size === block.length ? block : block.subarray(0, size));
+      this.push(size === chunk.length ? chunk : chunk.subarray(0, size));
     },
   });
 }

@@ -18,6 +18,7 @@ import {
 } from './blob-pipeline';
 import { BlobNotFoundError, type BlobStore, isBlobHash, StorageFullError } from './blob-store';
 import { HEADER_LENGTH, planEncryptedRead, resolveRange } from './encryption';
+import { FileRangeStream } from './file-range-stream';
 
 /** Temporary files untouched for this long belong to a put that died (crash, kill -9): startup removes them. */
 export const STALE_TEMPORARY_MS = 60 * 60 * 1000;
@@ -76,7 +77,7 @@ export async function createLocalBlobStore(options: { root: string; masterKey: B
       if (key === null) {
         const range = resolveRange(info.size, start, end);
         if (range.end < range.start) return emptyStream();
-        return createReadStream(path, { ...range, highWaterMark: READ_HIGH_WATER_MARK });
+        return new FileRangeStream(path, range.start, range.end, READ_HIGH_WATER_MARK);
       }
       const plan = planEncryptedRead(info.size, start, end);
       const decryptor = decryptorFor(masterKey, key, plan);
