@@ -50,7 +50,8 @@ export function payload(bytes: number): Readable {
   for (let i = 0; i < block.length; i += 1) block[i] = (i * 2654435761) >>> 24;
   const first = Buffer.from(block);
   first.writeUInt32BE(process.pid);
-  first.writeUInt32BE((payloads += 1), 4);
+  payloads += 1;
+  first.writeUInt32BE(payloads, 4);
   let sent = 0;
   return new Readable({
     read() {

@@ -86,6 +86,8 @@ export class FileRangeStream extends Readable {
         if (chunk.length === 0) break;
         const previous = writing;
         writing = written(response, chunk);
+        // Awaited later, or never if the client leaves first: its failure must not go unhandled meanwhile.
+        writing.catch(() => {});
         await previous;
       }
       await writing;
@@ -94,7 +96,8 @@ export class FileRangeStream extends Readable {
       // Nothing was pushed: flowing lets 'end' (what pipe's and pipeline's callers wait for) be emitted at once.
       this.resume();
     } catch (error) {
-      this.destroy(error as Error);
+      // A write failing because the client went away is how downloads end early, not an error of the file.
+      this.destroy(response.destroyed ? undefined : (error as Error));
     }
   }
 }

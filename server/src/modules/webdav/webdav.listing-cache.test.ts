@@ -4,7 +4,7 @@ import { createDocument, createFolder } from '../../../test/factories';
 import { startTestServer, type TestServer } from '../../../test/harness';
 import { ListingCache } from './webdav.listing-cache';
 import { CACHED_FROM_MEMBERS } from './webdav.props';
-import { basicAuth, davPerson, davSpace } from './webdav.test-support';
+import { basicAuth, davPerson, davSpace, liveDocumentId } from './webdav.test-support';
 
 describe('ListingCache', () => {
   const chunk = (text: string) => Buffer.from(text);
@@ -125,16 +125,7 @@ describe('WebDAV listings kept between requests', () => {
     return served;
   }
 
-  async function documentId(name: string) {
-    const row = await server.deps.db
-      .selectFrom('documents')
-      .select('id')
-      .where('space_id', '=', space.id)
-      .where('name', '=', name)
-      .where('trashed_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return row.id;
-  }
+  const documentId = (name: string) => liveDocumentId(server, space.id, name);
 
   const etagOf = (xml: string, name: string) =>
     xml.match(new RegExp(`${encodeURIComponent(name)}</D:href>.*?<D:getetag>([^<]*)</D:getetag>`))?.[1];

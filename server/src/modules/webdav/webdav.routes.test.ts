@@ -3,7 +3,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, createSpace, DEFAULT_PASSWORD } from '../../../test/factories';
 import { startTestServer, type TestServer } from '../../../test/harness';
-import { basicAuth, davPerson, davSpace } from './webdav.test-support';
+import { basicAuth, davPerson, davSpace, liveDocumentId } from './webdav.test-support';
 
 let server: TestServer;
 let space: Awaited<ReturnType<typeof davSpace>>['space'];
@@ -38,16 +38,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function documentId(name: string) {
-  const row = await server.deps.db
-    .selectFrom('documents')
-    .select('id')
-    .where('space_id', '=', space.id)
-    .where('name', '=', name)
-    .where('trashed_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const documentId = (name: string) => liveDocumentId(server, space.id, name);
 
 describe('WebDAV authentication', () => {
   it('OPTIONS answers DAV classes 1 and 2 without credentials, and reveals nothing else', async () => {

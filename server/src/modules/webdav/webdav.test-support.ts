@@ -30,3 +30,15 @@ export async function davSpace(server: TestServer, role: SpaceRole = 'contributo
 export function basicAuth(email: string, secret: string): string {
   return `Basic ${Buffer.from(`${email}:${secret}`).toString('base64')}`;
 }
+
+/** The id of the live document of a space with this name. */
+export async function liveDocumentId(server: TestServer, spaceId: string, name: string): Promise<string> {
+  const row = await server.deps.db
+    .selectFrom('documents')
+    .select('id')
+    .where('space_id', '=', spaceId)
+    .where('name', '=', name)
+    .where('trashed_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
