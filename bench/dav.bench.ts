@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { compareTransfers, startGatehouse, type Transfer, timedDownload, waitForIdleJobs } from './gatehouse';
-import { httpRequest, payload, percentile, settle } from './support';
+import { httpRequest, payload, percentile, timedAtRest } from './support';
 
 /**
  * `npm run bench:dav` — figures, not assertions: PUT and GET of a large file over WebDAV beside a bare Node.js stream
@@ -21,14 +21,13 @@ try {
   const gh = await startGatehouse(join(work, 'gatehouse'));
   const dav = `${gh.base}/dav/${gh.space.slug}`;
   const overDav = async (round: number): Promise<Transfer> => {
-    await settle();
-    const started = performance.now();
-    const put = await httpRequest(`${dav}/big-${round}.bin`, {
-      method: 'PUT',
-      headers: { ...gh.basic, 'content-length': bytes },
-      body: payload(bytes),
-    });
-    const uploadMs = performance.now() - started;
+    const { ms: uploadMs, result: put } = await timedAtRest(() =>
+      httpRequest(`${dav}/big-${round}.bin`, {
+        method: 'PUT',
+        headers: { ...gh.basic, 'content-length': bytes },
+        body: payload(bytes),
+      }),
+    );
     if (put.status !== 201 && put.status !== 204) throw new Error(`PUT failed: ${put.status} ${put.body}`);
     return { uploadMs, downloadMs: await timedDownload(`${dav}/big-${round}.bin`, gh.basic, bytes) };
   };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { compareTransfers, startGatehouse, type Transfer, timedDownload, waitForIdleJobs } from './gatehouse';
 import { seedSearchCorpus } from './search-corpus';
-import { httpRequest, payload, percentile, rssMb, sampleRss, settle } from './support';
+import { httpRequest, payload, percentile, rssMb, sampleRss, timedAtRest } from './support';
 
 /**
  * `npm run bench:files` — figures, not assertions. Upload and download of a large file through Gatehouse's real API
@@ -45,14 +45,13 @@ type Gatehouse = Awaited<ReturnType<typeof startGatehouse>>;
 async function transfer(gh: Gatehouse, round: number): Promise<Transfer> {
   const { base, auth, space } = gh;
   const upload = multipart(`big-${round}.bin`, bytes, payload(bytes));
-  await settle();
-  const started = performance.now();
-  const up = await httpRequest(`${base}/api/v1/spaces/${space.id}/documents`, {
-    method: 'POST',
-    headers: { ...upload.headers, ...auth },
-    body: upload.body,
-  });
-  const uploadMs = performance.now() - started;
+  const { ms: uploadMs, result: up } = await timedAtRest(() =>
+    httpRequest(`${base}/api/v1/spaces/${space.id}/documents`, {
+      method: 'POST',
+      headers: { ...upload.headers, ...auth },
+      body: upload.body,
+    }),
+  );
   if (up.status !== 201) throw new Error(`upload failed: ${up.status} ${up.body}`);
   const document = JSON.parse(up.body).document;
   const downloadMs = await timedDownload(`${base}/api/v1/documents/${document.id}/content`, auth, bytes);

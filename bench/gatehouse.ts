@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../server/src/core/db/database';
-import { freePort, httpRequest, payload, percentile, settle, startChild } from './support';
+import { freePort, httpRequest, payload, percentile, startChild, timedAtRest } from './support';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -83,10 +83,7 @@ export type Transfer = { uploadMs: number; downloadMs: number };
 export async function timedDownload(url: string, headers: Record<string, string>, bytes: number): Promise<number> {
   const warm = await httpRequest(url, { method: 'GET', headers });
   if (warm.bytes !== bytes) throw new Error(`download of ${url}: ${warm.status}, ${warm.bytes} bytes`);
-  await settle();
-  const started = performance.now();
-  const timed = await httpRequest(url, { method: 'GET', headers });
-  const ms = performance.now() - started;
+  const { ms, result: timed } = await timedAtRest(() => httpRequest(url, { method: 'GET', headers }));
   if (timed.bytes !== bytes) throw new Error(`download of ${url}: ${timed.status}, ${timed.bytes} bytes`);
   return ms;
 }
@@ -111,14 +108,9 @@ export async function startBaseline(workDir: string) {
   const base = `http://127.0.0.1:${port}`;
   return {
     async transfer(bytes: number): Promise<Transfer> {
-      await settle();
-      const started = performance.now();
-      const up = await httpRequest(`${base}/file`, {
-        method: 'PUT',
-        headers: { 'content-length': bytes },
-        body: payload(bytes),
-      });
-      const uploadMs = performance.now() - started;
+      const { ms: uploadMs, result: up } = await timedAtRest(() =>
+        httpRequest(`${base}/file`, { method: 'PUT', headers: { 'content-length': bytes }, body: payload(bytes) }),
+      );
       const { sha256 } = JSON.parse(up.body);
       return { uploadMs, downloadMs: await timedDownload(`${base}/file/${sha256}`, {}, bytes) };
     },

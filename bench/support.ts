@@ -118,3 +118,11 @@ export async function settle(ms = 1000): Promise<void> {
   execFileSync('sync');
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Times a request made from a machine at rest (see settle()). */
+export async function timedAtRest<T>(request: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  await settle();
+  const started = performance.now();
+  const result = await request();
+  return { ms: performance.now() - started, result };
+}

@@ -292,7 +292,7 @@ async function entriesFor(ctx: RequestContext, target: Target, depth: '0' | '1')
       etag: doc.blob_sha256 ? davEtag(doc.blob_sha256) : undefined,
       createdAt: doc.created_at,
       updatedAt: doc.updated_at,
-      checkedOutBy: checkedOut.size === 0 ? null : (checkedOut.get(doc.name) ?? null),
+      checkedOutBy: checkedOut.get(doc.name) ?? null,
     });
   }
   return {
@@ -318,7 +318,7 @@ async function deadPropertiesOf(ctx: RequestContext, target: Target, entries: En
     : [];
   const byMember = groupBy(members, (row) => row.member);
   return (entry: Entry): DeadProperty[] | undefined => {
-    if (entry.member) return byMember.size === 0 ? undefined : byMember.get(entry.name);
+    if (entry.member) return byMember.get(entry.name);
     return entry.propsKey === null ? undefined : byKey.get(entry.propsKey);
   };
 }
@@ -351,8 +351,9 @@ export async function propfind(
   const send = (chunks: Iterable<Buffer>) =>
     reply.code(207).type('application/xml; charset=utf-8').send(Readable.from(chunks));
   const place = 'pathKey' in target ? { pathKey: target.pathKey, ancestors: target.ancestors } : null;
-  // No lock on the target, its ancestors or anything below it (the usual case): members need no lock lookup.
-  const lockFree = place !== null && (await liveLocks(ctx, place, { below: true })).length === 0;
+  // Every lock on the target, its ancestors or anything below it, in one query: each entry's are among them.
+  const around = place ? await liveLocks(ctx, place, { below: true }) : [];
+  const lockFree = place !== null && around.length === 0;
   // A folder listing may have been rendered before: its stamp is read before any of its rows, so a change committed
   // in between can only make the stamp newer than what is rendered, never older.
   const listed = depthHeader === '1' && (target.kind === 'space' || target.kind === 'folder') ? target : null;
@@ -375,10 +376,18 @@ export async function propfind(
   // Every query runs before the first byte is sent, so a failure is still a clean error answer.
   const lockXml = new Map<Entry, string>();
   if (wantsLocks) {
+    // An entry's locks: its own, and those of its ancestors that cover their whole depth. Only the list of spaces at
+    // /dav/ has no place of its own to have gathered them from.
+    const locksOf = async (entry: Entry) => {
+      const at = placeOf(entry);
+      if (!place) return liveLocks(ctx, at);
+      return around.filter(
+        (lock) => lock.path_key === at.pathKey || (lock.depth === 'infinity' && at.ancestors.includes(lock.path_key)),
+      );
+    };
     for (const entry of entries) {
-      if (lockFree && !entry.checkedOutBy) continue;
-      const locks = !lockFree && entry.lockable ? await liveLocks(ctx, placeOf(entry)) : [];
-      const xml = lockDiscovery(entry, locks, now);
+      if (!entry.lockable || (lockFree && !entry.checkedOutBy)) continue;
+      const xml = lockDiscovery(entry, lockFree ? [] : await locksOf(entry), now);
       if (xml) lockXml.set(entry, xml);
     }
   }

@@ -235,6 +235,66 @@ describe('WebDAV locks and web check-outs are the same locks', () => {
     expect(checkedOut).toHaveLength(1);
     expect(checkedOut[0]).toContain(`<D:href>${base()}/web.txt</D:href>`);
   });
+
+  it('a depth-1 listing shows each lock on the entries it covers: a folder lock of infinite depth on every member', async () => {
+    const tree = `${base()}/Tree`;
+    expect((await dav(contributor, 'MKCOL', `${tree}/`)).status).toBe(201);
+    expect((await dav(contributor, 'MKCOL', `${tree}/Sub/`)).status).toBe(201);
+    for (const path of ['a.txt', 'b.txt', 'Sub/deep.txt']) {
+      expect((await dav(contributor, 'PUT', `${tree}/${path}`, { body: path })).status).toBe(201);
+    }
+    const lockOn = async (path: string, depth: string) => {
+      const response = await dav(contributor, 'LOCK', `${tree}/${path}`, { body: lockBody, headers: { depth } });
+      expect(response.status).toBe(200);
+      return (response.headers.get('lock-token') as string).slice(1, -1);
+    };
+    const listed = async (path: string) => {
+      const listing = await dav(contributor, 'PROPFIND', `${tree}/${path}`, {
+        headers: { depth: '1' },
+        body: '<D:propfind xmlns:D="DAV:"><D:prop><D:lockdiscovery/></D:prop></D:propfind>',
+      });
+      expect(listing.status).toBe(207);
+      const tokensOf = new Map<string, string[]>();
+      for (const entry of listing.text.split('<D:response>').slice(1)) {
+        const href = entry.match(/<D:href>([^<]*)<\/D:href>/)?.[1] ?? '';
+        tokensOf.set(
+          href.slice(tree.length + 1),
+          [...entry.matchAll(/<D:locktoken><D:href>([^<]*)</g)].map((m) => m[1]),
+        );
+      }
+      return tokensOf;
+    };
+    // A lock deep below a member is not the member's; a member's own lock is only its own.
+    const deep = await lockOn('Sub/deep.txt', '0');
+    const onA = await lockOn('a.txt', '0');
+    expect(await listed('')).toEqual(
+      new Map([
+        ['', []],
+        ['Sub/', []],
+        ['a.txt', [onA]],
+        ['b.txt', []],
+      ]),
+    );
+    expect((await listed('Sub/')).get('Sub/deep.txt')).toEqual([deep]);
+    for (const [path, token] of [
+      ['a.txt', onA],
+      ['Sub/deep.txt', deep],
+    ]) {
+      const unlock = await dav(contributor, 'UNLOCK', `${tree}/${path}`, { headers: { 'lock-token': `<${token}>` } });
+      expect(unlock.status).toBe(204);
+    }
+    // A lock of infinite depth on the folder covers the folder and every member, and what lies below them.
+    const whole = await lockOn('', 'infinity');
+    expect(await listed('')).toEqual(
+      new Map([
+        ['', [whole]],
+        ['Sub/', [whole]],
+        ['a.txt', [whole]],
+        ['b.txt', [whole]],
+      ]),
+    );
+    expect((await listed('Sub/')).get('Sub/deep.txt')).toEqual([whole]);
+  });
 });
 
 describe('WebDAV listings of large folders', () => {
