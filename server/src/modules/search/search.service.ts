@@ -19,6 +19,12 @@ function instant(value: string | undefined, edge: 'start' | 'end', field: string
 
 function toResult(hit: SearchHit): SearchResult {
   return {
+    kind: 'document',
+    id: hit.documentId,
+    title: hit.name,
+    space: { id: hit.spaceId, name: hit.spaceName },
+    folderId: hit.folderId,
+    updatedAt: hit.updatedAt,
     document: {
       id: hit.documentId,
       name: hit.name,
