@@ -17,6 +17,7 @@ const serverProject = (dialect: 'sqlite' | 'postgres') => ({
     environment: 'node' as const,
     env: { GATEHOUSE_TEST_DIALECT: dialect, NODE_ENV: 'test', TZ: 'UTC' },
     globalSetup: dialect === 'postgres' ? ['server/test/support/postgres.global.ts'] : [],
+    setupFiles: ['server/test/support/modules.setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 2,

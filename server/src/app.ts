@@ -13,6 +13,7 @@ import { registerProblemHandler, sendProblem } from './core/http/problem';
 import { registerSecurityHeaders } from './core/http/security';
 import { registerWebApp } from './core/http/web-app';
 import { newId } from './core/ids';
+import type { ModuleManifest } from './core/module';
 import { modules } from './modules';
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -26,7 +27,12 @@ declare module 'fastify' {
   }
 }
 
-export type BuildAppOptions = { webDist?: string; logger?: boolean };
+export type BuildAppOptions = {
+  webDist?: string;
+  logger?: boolean;
+  /** The modules whose routes to serve: this server's (modules.ts) unless a test brings its own list. */
+  modules?: readonly ModuleManifest<object>[];
+};
 
 /** Builds the whole HTTP application from its dependencies; main.ts and the test harness both call this. */
 export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -104,7 +110,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   registerHealth(app, deps);
-  for (const module of modules) await module.register(app, deps);
+  for (const module of options.modules ?? modules) await module.routes?.(app, deps);
   await registerWebApp(app, options.webDist ?? defaultWebDist);
   return app;
 }

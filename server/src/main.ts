@@ -1,3 +1,4 @@
+import './modules';
 import { runCommand } from './cli/commands';
 import { type Config, ConfigError, loadConfig } from './core/config/config';
 import { configTable } from './core/config/config-table';

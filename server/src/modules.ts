@@ -1,37 +1,37 @@
-import type { FastifyInstance } from 'fastify';
-import type { Deps } from './core/context';
-import type { JobHandlers } from './core/jobs/jobs';
-import { auditModule } from './modules/audit/audit.routes';
-import { documentsModule } from './modules/documents/documents.routes';
-import { resumableUploadsModule } from './modules/documents/tus/tus.routes';
-import { identityModule } from './modules/identity/identity.routes';
-import { organizationsModule } from './modules/organizations/organizations.routes';
-import { peopleModule } from './modules/people/people.routes';
-import { requestsModule } from './modules/requests/requests.routes';
-import { searchModule } from './modules/search/search.routes';
-import { notificationsModule } from './modules/shares/notifications/notifications.routes';
-import { sharesModule } from './modules/shares/shares.routes';
-import { spacesModule } from './modules/spaces/spaces.routes';
-import { webdavModule } from './modules/webdav/webdav.routes';
+import { coreModule } from './core/core.module';
+import type { ModuleManifest } from './core/module';
+import { usePolicyOf } from './core/policy/policy';
+import { auditModule } from './modules/audit/audit.module';
+import { documentsModule } from './modules/documents/documents.module';
+import { identityModule } from './modules/identity/identity.module';
+import { organizationsModule } from './modules/organizations/organizations.module';
+import { peopleModule } from './modules/people/people.module';
+import { requestsModule } from './modules/requests/requests.module';
+import { searchModule } from './modules/search/search.module';
+import { notificationsModule } from './modules/shares/notifications/notifications.module';
+import { sharesModule } from './modules/shares/shares.module';
+import { spacesModule } from './modules/spaces/spaces.module';
+import { webdavModule } from './modules/webdav/webdav.module';
 
-export type Module = {
-  name: string;
-  register: (app: FastifyInstance, deps: Deps) => void | Promise<void>;
-  jobs?: JobHandlers;
-};
-
-/** Every capability of the server, one line each, in registration order. */
-export const modules: Module[] = [
+/**
+ * Every capability of the server, one line each, in registration order. The database type, the migrations, the job
+ * handlers, the policy and the routes are all derived from this list (see docs/architecture.md).
+ */
+export const modules = [
+  coreModule,
   identityModule,
   organizationsModule,
   peopleModule,
   spacesModule,
   documentsModule,
-  resumableUploadsModule,
   sharesModule,
   requestsModule,
   notificationsModule,
   searchModule,
   auditModule,
   webdavModule,
-];
+] as const satisfies readonly ModuleManifest<object>[];
+
+export type Module = ModuleManifest<object>;
+
+usePolicyOf(() => modules);

@@ -8,6 +8,7 @@ import type { Db } from './core/db/database';
 import { type JobHandlers, startJobRunner } from './core/jobs/jobs';
 import type { Logger } from './core/logger';
 import { createMailSender, MAIL_JOB, mailJobHandler } from './core/mail/mail';
+import type { ModuleManifest } from './core/module';
 import { modules } from './modules';
 import { bootstrapFirstAdmin } from './modules/identity/identity.bootstrap';
 import { ensureHostOrganization } from './modules/organizations/organizations.service';
@@ -21,9 +22,15 @@ export type RunningServer = {
   stop: () => Promise<void>;
 };
 
-export function jobHandlers(deps: Deps): JobHandlers {
+/** The job handlers of every module (and the mail queue's); a job kind claimed twice is an error at start. */
+export function jobHandlers(deps: Deps, manifests: readonly ModuleManifest<object>[] = modules): JobHandlers {
   const handlers: JobHandlers = { [MAIL_JOB]: mailJobHandler(createMailSender(deps.config, deps.logger)) };
-  for (const module of modules) Object.assign(handlers, module.jobs ?? {});
+  for (const module of manifests) {
+    for (const [kind, handler] of Object.entries(module.jobs ?? {})) {
+      if (handlers[kind]) throw new Error(`Job kind ${kind} is handled twice (again by ${module.name})`);
+      handlers[kind] = handler;
+    }
+  }
   return handlers;
 }
 
@@ -35,7 +42,7 @@ export async function startServer(
   const deps = await createDeps(config, options);
   await ensureHostOrganization(deps);
   const setup = await bootstrapFirstAdmin(deps);
-  const runner = options.runJobs === false ? null : startJobRunner(deps, jobHandlers(deps));
+  const runner = options.runJobs === false ? null : startJobRunner(deps, jobHandlers(deps, options.modules));
   if (runner) deps.wakeJobs = runner.wake;
   const app = await buildApp(deps, options);
   const address = await app.listen({ port: config.PORT, host: config.HOST });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { loadConfig } from '../src/core/config/config';
 import { runDueJobs } from '../src/core/jobs/jobs';
+import type { ModuleManifest } from '../src/core/module';
 import { jobHandlers, type RunningServer, startServer } from '../src/server';
 import { testDialect } from './dialect';
 import { HttpClient } from './http-client';
@@ -26,7 +27,14 @@ export type TestServer = RunningServer & {
  * database in the harness's PostgreSQL cluster) and a temp data dir. Pass `env` to override settings.
  */
 export async function startTestServer(
-  options: { env?: Record<string, string>; databaseUrl?: string; dataDir?: string; runJobs?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    databaseUrl?: string;
+    dataDir?: string;
+    runJobs?: boolean;
+    /** Serve these modules instead of this server's (a test's throwaway module). */
+    modules?: readonly ModuleManifest<object>[];
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gatehouse-test-'));
   let database: { url: string; drop: () => Promise<void> } | null = null;
@@ -44,13 +52,17 @@ export async function startTestServer(
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });
-  const server = await startServer(config, { logger: undefined, runJobs: options.runJobs ?? false });
+  const server = await startServer(config, {
+    logger: undefined,
+    runJobs: options.runJobs ?? false,
+    modules: options.modules,
+  });
   config.publicUrl = server.url;
   return {
     ...server,
     dataDir,
     databaseUrl,
-    runJobs: () => runDueJobs(server.deps, jobHandlers(server.deps)),
+    runJobs: () => runDueJobs(server.deps, jobHandlers(server.deps, options.modules)),
     client: () => new HttpClient(server.url),
     async close() {
       await server.stop();

@@ -1,73 +1,93 @@
+import type { Action } from '@gatehouse/contracts';
 import type { Actor } from '../auth/actor';
 import { errors } from '../http/errors';
-import type {
-  DocumentRequestResource,
-  DocumentResource,
-  FolderResource,
-  GlobalResource,
-  OrganizationResource,
-  PersonResource,
-  Resource,
-  ShareLinkResource,
-  SpaceResource,
-} from './resources';
-import { documentRules, folderRules } from './rules/documents.rules';
-import { globalRules } from './rules/global.rules';
-import { organizationRules } from './rules/organizations.rules';
-import { personRules } from './rules/people.rules';
-import { documentRequestRules, documentShareRules, folderShareRules, shareLinkRules } from './rules/shares.rules';
-import { spaceRules } from './rules/spaces.rules';
+import type { ModuleManifest } from '../module';
+import type { Resource } from './resources';
 
 /**
  * THE authorization policy. Every access decision in Gatehouse goes through `can` / `authorize`; nothing is allowed
- * unless a rule below says so (deny by default). Lists are narrowed in SQL by scopes.ts with the same meaning.
+ * unless a rule says so (deny by default). The rules are declared by the modules' manifests (each module names the
+ * rules it adds for each resource type) and combined here once; lists are narrowed in SQL by scopes.ts with the same
+ * meaning.
  */
-type RuleTable<R> = Record<string, (actor: Actor, resource: R) => boolean>;
+export type PolicyAction = Action;
 
-const rulesByType = {
-  space: spaceRules as RuleTable<SpaceResource>,
-  organization: organizationRules as RuleTable<OrganizationResource>,
-  person: personRules as RuleTable<PersonResource>,
-  folder: { ...folderRules, ...folderShareRules } as RuleTable<FolderResource>,
-  document: { ...documentRules, ...documentShareRules } as RuleTable<DocumentResource>,
-  share_link: shareLinkRules as RuleTable<ShareLinkResource>,
-  document_request: documentRequestRules as RuleTable<DocumentRequestResource>,
-  global: globalRules as RuleTable<GlobalResource>,
-} as const;
+type Rule = (actor: Actor, resource: Resource) => boolean;
+type RuleTable = Record<string, Rule>;
+export type CompiledPolicy = {
+  /** Rules per resource type (`global` for actions on no particular resource). */
+  rules: Record<string, RuleTable>;
+  /** The action that decides whether a resource of each type exists at all for the actor (else 404). */
+  readAction: Record<string, string>;
+};
 
-/** The action that decides whether a resource exists at all for the actor (else 404). */
-const readAction = {
-  space: 'space.read',
-  organization: 'organization.read',
-  person: 'person.read',
-  folder: 'folder.read',
-  document: 'document.read',
-  share_link: 'share.read',
-  document_request: 'request.read',
-} as const;
+/**
+ * Combines the policy fragments of every manifest. Two modules may add rules to one resource type (share links add
+ * `share.create` to folders), but never the same action twice, and only one of them names the type's read action.
+ */
+export function compilePolicy(manifests: readonly ModuleManifest<object>[]): CompiledPolicy {
+  const rules: Record<string, RuleTable> = {};
+  const readAction: Record<string, string> = {};
+  for (const manifest of manifests) {
+    for (const [type, fragment] of Object.entries(manifest.policy ?? {})) {
+      const table = (rules[type] ??= {});
+      for (const [action, rule] of Object.entries(fragment.rules)) {
+        if (table[action]) throw new Error(`Policy: ${manifest.name} redefines ${type} ${action}`);
+        table[action] = rule as Rule;
+      }
+      if (fragment.read) {
+        if (readAction[type]) throw new Error(`Policy: ${manifest.name} redefines the read action of ${type}`);
+        readAction[type] = fragment.read;
+      }
+    }
+  }
+  for (const type of Object.keys(rules)) {
+    if (type === 'global') continue;
+    const read = readAction[type];
+    if (!read || !rules[type]?.[read]) throw new Error(`Policy: resource type ${type} has no read rule`);
+  }
+  return { rules, readAction };
+}
 
-export type PolicyAction =
-  | keyof typeof spaceRules
-  | keyof typeof organizationRules
-  | keyof typeof personRules
-  | keyof typeof folderRules
-  | keyof typeof documentRules
-  | keyof typeof folderShareRules
-  | keyof typeof documentShareRules
-  | keyof typeof shareLinkRules
-  | keyof typeof documentRequestRules
-  | keyof typeof globalRules;
+let compiled: CompiledPolicy | null = null;
 
-export const policyActions = Object.values(rulesByType).flatMap((table) => Object.keys(table)) as PolicyAction[];
+/**
+ * The policy of the modules this server runs. Compiled on first use rather than at import: modules.ts imports every
+ * module, whose services import this file, so the list is only complete once every import has run.
+ */
+function policy(): CompiledPolicy {
+  if (!compiled) compiled = compilePolicy(platformManifests());
+  return compiled;
+}
+
+let manifestSource: (() => readonly ModuleManifest<object>[]) | null = null;
+/** Called once by modules.ts with the list of manifests. */
+export function usePolicyOf(source: () => readonly ModuleManifest<object>[]) {
+  manifestSource = source;
+  compiled = null;
+}
+function platformManifests() {
+  if (!manifestSource) throw new Error('Policy used before modules.ts registered the manifests');
+  return manifestSource();
+}
+
+/** Every action some rule decides, across every resource type. */
+export function policyActions(): string[] {
+  return [...new Set(Object.values(policy().rules).flatMap((table) => Object.keys(table)))];
+}
+
+function readsIt(p: CompiledPolicy, actor: Actor, resource: Resource): boolean {
+  if (resource.type === 'global') return true;
+  const read = p.rules[resource.type]?.[p.readAction[resource.type] ?? ''];
+  return read ? read(actor, resource) : false;
+}
 
 /** Whether the actor may perform the action on the resource. Unknown action/resource pairs are denied. */
 export function can(actor: Actor, action: PolicyAction, resource: Resource): boolean {
-  const rule = (rulesByType[resource.type] as RuleTable<Resource>)[action];
+  const p = policy();
+  const rule = p.rules[resource.type]?.[action];
   if (!rule) return false;
-  if (resource.type !== 'global') {
-    const read = (rulesByType[resource.type] as RuleTable<Resource>)[readAction[resource.type]];
-    if (!read(actor, resource)) return false;
-  }
+  if (!readsIt(p, actor, resource)) return false;
   return rule(actor, resource);
 }
 
@@ -77,15 +97,12 @@ export function can(actor: Actor, action: PolicyAction, resource: Resource): boo
  */
 export function authorize(actor: Actor, action: PolicyAction, resource: Resource): void {
   if (actor.kind === 'anonymous') throw errors.unauthorized();
-  if (resource.type !== 'global') {
-    const read = (rulesByType[resource.type] as RuleTable<Resource>)[readAction[resource.type]];
-    if (!read(actor, resource)) throw errors.notFound();
-  }
+  if (!readsIt(policy(), actor, resource)) throw errors.notFound();
   if (!can(actor, action, resource)) throw errors.forbidden();
 }
 
 /** Every action of the resource's type with the actor's answer, sent to the web app so it shows only what is allowed. */
 export function abilities(actor: Actor, resource: Resource): Record<string, boolean> {
-  const table = rulesByType[resource.type] as RuleTable<Resource>;
+  const table = policy().rules[resource.type] ?? {};
   return Object.fromEntries(Object.keys(table).map((action) => [action, can(actor, action as PolicyAction, resource)]));
 }

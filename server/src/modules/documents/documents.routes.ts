@@ -1,10 +1,9 @@
 import type { MultipartFile } from '@fastify/multipart';
 import { Id, routes } from '@gatehouse/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/http/errors';
 import { route } from '../../core/http/route';
-import type { Module } from '../../modules';
 import { authorizeDocument, authorizeFolder } from './documents.access';
 import { fileRequired } from './documents.errors';
 import {
@@ -95,104 +94,100 @@ async function withUpload<T>(
  * GET /documents/:id/content · GET /documents/:id/thumbnail · GET|POST /documents/:id/versions · POST /documents/:id/versions/:versionId/restore ·
  * POST|DELETE /documents/:id/lock · GET /documents/:id/access-log
  */
-export const documentsModule: Module = {
-  name: 'documents',
-  async register(app) {
-    route(app, routes.listFiles, async (request) =>
-      listFiles(request.ctx, { spaceId: request.params.id, ...request.query }),
-    );
-    route(app, routes.createFolder, async (request) => ({
-      folder: await createFolder(request.ctx, { spaceId: request.params.id, ...request.body }),
-    }));
-    route(app, routes.uploadDocument, async (request, reply) =>
-      withUpload(
-        request,
-        reply,
-        // Roles are space-wide: who may not upload at the root may not upload anywhere in the space.
-        () => authorizeFolder(request.ctx, { spaceId: request.params.id, folderId: null, action: 'document.upload' }),
-        ({ part, folderId, comment }) =>
-          uploadDocument(request.ctx, {
-            spaceId: request.params.id,
-            folderId,
-            comment,
-            fileName: uploadedName(part),
-            stream: part.file,
-          }),
-      ),
-    );
-    route(app, routes.getDocumentSettings, async (request) =>
-      readDocumentSettings(request.ctx, { spaceId: request.params.id }),
-    );
-    route(app, routes.updateDocumentSettings, async (request) =>
-      changeDocumentSettings(request.ctx, { spaceId: request.params.id, ...request.body }),
-    );
-    route(app, routes.updateFolder, async (request) => ({
-      folder: await updateFolder(request.ctx, { id: request.params.id, ...request.body }),
-    }));
-    route(app, routes.trashFolder, async (request) => ({ folder: await trashFolder(request.ctx, request.params) }));
-    route(app, routes.restoreFolder, async (request) => ({ folder: await restoreFolder(request.ctx, request.params) }));
-    route(app, routes.getDocument, async (request) => ({ document: await getDocument(request.ctx, request.params) }));
-    route(app, routes.updateDocument, async (request) => ({
-      document: await updateDocument(request.ctx, { id: request.params.id, ...request.body }),
-    }));
-    route(app, routes.copyDocument, async (request) => ({
-      document: await copyDocument(request.ctx, { id: request.params.id, ...request.body }),
-    }));
-    route(app, routes.trashDocument, async (request) => ({
-      document: await trashDocument(request.ctx, request.params),
-    }));
-    route(app, routes.restoreDocument, async (request) => ({
-      document: await restoreDocument(request.ctx, request.params),
-    }));
-    route(app, routes.listVersions, async (request) => ({ versions: await listVersions(request.ctx, request.params) }));
-    route(app, routes.uploadVersion, async (request, reply) => ({
-      document: await withUpload(
-        request,
-        reply,
-        () => authorizeDocument(request.ctx, { id: request.params.id, action: 'document.upload' }),
-        ({ part, comment }) =>
-          uploadVersion(request.ctx, {
-            id: request.params.id,
-            comment,
-            fileName: uploadedName(part),
-            stream: part.file,
-          }),
-      ),
-    }));
-    route(app, routes.restoreVersion, async (request) => ({
-      document: await restoreVersion(request.ctx, request.params),
-    }));
-    route(app, routes.lockDocument, async (request) => ({
-      document: await lockDocument(request.ctx, { id: request.params.id, ...request.body }),
-    }));
-    route(app, routes.unlockDocument, async (request) => ({
-      document: await unlockDocument(request.ctx, request.params),
-    }));
-    route(app, routes.documentAccessLog, async (request) => ({
-      entries: await documentAccessLog(request.ctx, request.params),
-    }));
+export async function registerDocumentsRoutes(app: FastifyInstance) {
+  route(app, routes.listFiles, async (request) =>
+    listFiles(request.ctx, { spaceId: request.params.id, ...request.query }),
+  );
+  route(app, routes.createFolder, async (request) => ({
+    folder: await createFolder(request.ctx, { spaceId: request.params.id, ...request.body }),
+  }));
+  route(app, routes.uploadDocument, async (request, reply) =>
+    withUpload(
+      request,
+      reply,
+      // Roles are space-wide: who may not upload at the root may not upload anywhere in the space.
+      () => authorizeFolder(request.ctx, { spaceId: request.params.id, folderId: null, action: 'document.upload' }),
+      ({ part, folderId, comment }) =>
+        uploadDocument(request.ctx, {
+          spaceId: request.params.id,
+          folderId,
+          comment,
+          fileName: uploadedName(part),
+          stream: part.file,
+        }),
+    ),
+  );
+  route(app, routes.getDocumentSettings, async (request) =>
+    readDocumentSettings(request.ctx, { spaceId: request.params.id }),
+  );
+  route(app, routes.updateDocumentSettings, async (request) =>
+    changeDocumentSettings(request.ctx, { spaceId: request.params.id, ...request.body }),
+  );
+  route(app, routes.updateFolder, async (request) => ({
+    folder: await updateFolder(request.ctx, { id: request.params.id, ...request.body }),
+  }));
+  route(app, routes.trashFolder, async (request) => ({ folder: await trashFolder(request.ctx, request.params) }));
+  route(app, routes.restoreFolder, async (request) => ({ folder: await restoreFolder(request.ctx, request.params) }));
+  route(app, routes.getDocument, async (request) => ({ document: await getDocument(request.ctx, request.params) }));
+  route(app, routes.updateDocument, async (request) => ({
+    document: await updateDocument(request.ctx, { id: request.params.id, ...request.body }),
+  }));
+  route(app, routes.copyDocument, async (request) => ({
+    document: await copyDocument(request.ctx, { id: request.params.id, ...request.body }),
+  }));
+  route(app, routes.trashDocument, async (request) => ({
+    document: await trashDocument(request.ctx, request.params),
+  }));
+  route(app, routes.restoreDocument, async (request) => ({
+    document: await restoreDocument(request.ctx, request.params),
+  }));
+  route(app, routes.listVersions, async (request) => ({ versions: await listVersions(request.ctx, request.params) }));
+  route(app, routes.uploadVersion, async (request, reply) => ({
+    document: await withUpload(
+      request,
+      reply,
+      () => authorizeDocument(request.ctx, { id: request.params.id, action: 'document.upload' }),
+      ({ part, comment }) =>
+        uploadVersion(request.ctx, {
+          id: request.params.id,
+          comment,
+          fileName: uploadedName(part),
+          stream: part.file,
+        }),
+    ),
+  }));
+  route(app, routes.restoreVersion, async (request) => ({
+    document: await restoreVersion(request.ctx, request.params),
+  }));
+  route(app, routes.lockDocument, async (request) => ({
+    document: await lockDocument(request.ctx, { id: request.params.id, ...request.body }),
+  }));
+  route(app, routes.unlockDocument, async (request) => ({
+    document: await unlockDocument(request.ctx, request.params),
+  }));
+  route(app, routes.documentAccessLog, async (request) => ({
+    entries: await documentAccessLog(request.ctx, request.params),
+  }));
 
-    // Routes that answer with file bytes: their own CSP replaces the app's (hooks of a child context run last).
-    await app.register(async (files) => {
-      files.addHook('onSend', async (_request, reply, payload) => {
-        reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-        return payload;
-      });
-      route(files, routes.downloadDocument, async (request, reply) => sendDocumentContent(request, reply));
-      route(files, routes.downloadFolder, async (request, reply) => sendFolderZip(request, reply));
+  // Routes that answer with file bytes: their own CSP replaces the app's (hooks of a child context run last).
+  await app.register(async (files) => {
+    files.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      return payload;
     });
-    // Thumbnails may stay in the browser's cache a while: set after the app's `no-store` for the API, hence a context
-    // of their own (only answers carrying the image; a 404 stays `no-store`).
-    await app.register(async (images) => {
-      images.addHook('onSend', async (request, reply, payload) => {
-        reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-        if (reply.statusCode === 200 || reply.statusCode === 304) {
-          reply.header('Cache-Control', thumbnailCacheControl(request.query as { version?: number }));
-        }
-        return payload;
-      });
-      route(images, routes.documentThumbnail, async (request, reply) => sendThumbnail(request, reply));
+    route(files, routes.downloadDocument, async (request, reply) => sendDocumentContent(request, reply));
+    route(files, routes.downloadFolder, async (request, reply) => sendFolderZip(request, reply));
+  });
+  // Thumbnails may stay in the browser's cache a while: set after the app's `no-store` for the API, hence a context
+  // of their own (only answers carrying the image; a 404 stays `no-store`).
+  await app.register(async (images) => {
+    images.addHook('onSend', async (request, reply, payload) => {
+      reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      if (reply.statusCode === 200 || reply.statusCode === 304) {
+        reply.header('Cache-Control', thumbnailCacheControl(request.query as { version?: number }));
+      }
+      return payload;
     });
-  },
-  jobs: { [THUMBNAIL_JOB]: makeThumbnailJob },
-};
+    route(images, routes.documentThumbnail, async (request, reply) => sendThumbnail(request, reply));
+  });
+}

@@ -1,9 +1,8 @@
 import type { Readable } from 'node:stream';
 import { routes } from '@gatehouse/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/http/errors';
 import { route } from '../../core/http/route';
-import type { Module } from '../../modules';
 import { fileRequired } from '../documents/documents.errors';
 import { openRequest, publicRequestView, viewPublicRequest } from './requests.public.service';
 import { REQUEST_REMINDER_JOB, sendRequestReminder } from './requests.reminders';
@@ -49,33 +48,29 @@ async function withFilePart<T>(
  * POST /request-items/:id/review. Recipient (public, the token is the credential): GET /requests-public/:token ·
  * POST /requests-public/:token/items/:id/files (multipart).
  */
-export const requestsModule: Module = {
-  name: 'requests',
-  jobs: { [REQUEST_REMINDER_JOB]: sendRequestReminder },
-  register(app) {
-    route(app, routes.createDocumentRequest, async (request) => ({
-      request: await createDocumentRequest(request.ctx, { ...request.body, spaceId: request.params.id }),
-    }));
-    route(app, routes.listDocumentRequests, async (request) => ({
-      requests: await listDocumentRequests(request.ctx, { spaceId: request.params.id }),
-    }));
-    route(app, routes.getDocumentRequest, async (request) => ({
-      request: await getDocumentRequest(request.ctx, request.params),
-    }));
-    route(app, routes.cancelDocumentRequest, async (request) => ({
-      request: await cancelDocumentRequest(request.ctx, request.params),
-    }));
-    route(app, routes.reviewRequestItem, async (request) => ({
-      request: await reviewRequestItem(request.ctx, { id: request.params.id, ...request.body }),
-    }));
-    route(app, routes.getPublicRequest, async (request) => viewPublicRequest(request));
-    route(app, routes.uploadRequestFile, async (request, reply) => {
-      // The token and the request's state answer first (404/410), whatever the body.
-      const open = await openRequest(request);
-      await withFilePart(request, reply, (file) =>
-        receiveRequestFile(open, { itemId: request.params.id, fileName: file.name, stream: file.stream }),
-      );
-      return publicRequestView(open.visitor, open.row);
-    });
-  },
-};
+export function registerRequestsRoutes(app: FastifyInstance) {
+  route(app, routes.createDocumentRequest, async (request) => ({
+    request: await createDocumentRequest(request.ctx, { ...request.body, spaceId: request.params.id }),
+  }));
+  route(app, routes.listDocumentRequests, async (request) => ({
+    requests: await listDocumentRequests(request.ctx, { spaceId: request.params.id }),
+  }));
+  route(app, routes.getDocumentRequest, async (request) => ({
+    request: await getDocumentRequest(request.ctx, request.params),
+  }));
+  route(app, routes.cancelDocumentRequest, async (request) => ({
+    request: await cancelDocumentRequest(request.ctx, request.params),
+  }));
+  route(app, routes.reviewRequestItem, async (request) => ({
+    request: await reviewRequestItem(request.ctx, { id: request.params.id, ...request.body }),
+  }));
+  route(app, routes.getPublicRequest, async (request) => viewPublicRequest(request));
+  route(app, routes.uploadRequestFile, async (request, reply) => {
+    // The token and the request's state answer first (404/410), whatever the body.
+    const open = await openRequest(request);
+    await withFilePart(request, reply, (file) =>
+      receiveRequestFile(open, { itemId: request.params.id, fileName: file.name, stream: file.stream }),
+    );
+    return publicRequestView(open.visitor, open.row);
+  });
+}

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps, RequestContext } from '../../core/context';
 import { AppError } from '../../core/http/errors';
-import type { Module } from '../../modules';
 import { authenticate, sendDavError } from './webdav.http';
 import { ListingCache } from './webdav.listing-cache';
 import { lock, unlock } from './webdav.lock-methods';
@@ -86,7 +85,6 @@ async function registerDav(app: FastifyInstance, deps: Deps) {
   });
 }
 
-export const webdavModule: Module = {
-  name: 'webdav',
-  register: (app: FastifyInstance, deps: Deps) => registerDav(app, deps),
-};
+export function registerWebdavRoutes(app: FastifyInstance, deps: Deps) {
+  return registerDav(app, deps);
+}

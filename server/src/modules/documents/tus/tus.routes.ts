@@ -7,7 +7,6 @@ import type { Deps, RequestContext } from '../../../core/context';
 import { AppError } from '../../../core/http/errors';
 import { route } from '../../../core/http/route';
 import { newId } from '../../../core/ids';
-import type { Module } from '../../../modules';
 import {
   authorizeCreation,
   authorizeOwnUpload,
@@ -98,61 +97,56 @@ function createTusServer(deps: Deps, store: FileStore, handovers: WeakMap<Incomi
  * The PATCH that completes an upload commits it as a document and answers 200 `{ document, created }` in JSON
  * (a zero-byte upload completes at creation: 201 with the same body).
  */
-export const resumableUploadsModule: Module = {
-  name: 'resumable-uploads',
-  async register(app, deps) {
-    const store = createPartialStore(deps);
-    const handovers = new WeakMap<IncomingMessage, Handover>();
-    const tus = createTusServer(deps, store, handovers);
+export async function registerResumableUploadsRoutes(app: FastifyInstance, deps: Deps) {
+  const store = createPartialStore(deps);
+  const handovers = new WeakMap<IncomingMessage, Handover>();
+  const tus = createTusServer(deps, store, handovers);
 
-    async function handOver(request: FastifyRequest, reply: FastifyReply, handover: Handover) {
-      handovers.set(request.raw, handover);
-      reply.hijack();
-      // A hijacked reply skips the app's onSend hooks: keep the headers that matter for an API answer.
-      reply.raw.setHeader('Cache-Control', 'no-store');
-      reply.raw.setHeader('X-Content-Type-Options', 'nosniff');
-      try {
-        await tus.handle(request.raw, reply.raw);
-      } catch (error) {
-        request.log.error({ err: error }, 'tus handler failed');
-        if (reply.raw.headersSent) reply.raw.destroy();
-        else reply.raw.writeHead(500).end();
-      }
-      // Removed after the answer is written: tus may still read the upload's record while answering.
-      if (handover.committedId) await store.remove(handover.committedId).catch(() => {});
-      return reply;
+  async function handOver(request: FastifyRequest, reply: FastifyReply, handover: Handover) {
+    handovers.set(request.raw, handover);
+    reply.hijack();
+    // A hijacked reply skips the app's onSend hooks: keep the headers that matter for an API answer.
+    reply.raw.setHeader('Cache-Control', 'no-store');
+    reply.raw.setHeader('X-Content-Type-Options', 'nosniff');
+    try {
+      await tus.handle(request.raw, reply.raw);
+    } catch (error) {
+      request.log.error({ err: error }, 'tus handler failed');
+      if (reply.raw.headersSent) reply.raw.destroy();
+      else reply.raw.writeHead(500).end();
     }
+    // Removed after the answer is written: tus may still read the upload's record while answering.
+    if (handover.committedId) await store.remove(handover.committedId).catch(() => {});
+    return reply;
+  }
 
-    const ownUpload = async (request: FastifyRequest, uploadId: string, write: boolean) => {
-      await authorizeOwnUpload(request.ctx, { store, uploadId, write });
-      return { ctx: request.ctx, uploadId };
-    };
+  const ownUpload = async (request: FastifyRequest, uploadId: string, write: boolean) => {
+    await authorizeOwnUpload(request.ctx, { store, uploadId, write });
+    return { ctx: request.ctx, uploadId };
+  };
 
-    await app.register(async (scope: FastifyInstance) => {
-      // tus chunks are streamed to the partial file by the tus server: the body is left unread here.
-      scope.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
-      route(scope, routes.createResumableUpload, async (request, reply) => {
-        const target = await authorizeCreation(request.ctx, { spaceId: request.params.id, headers: request.headers });
-        return handOver(request, reply, { ctx: request.ctx, target });
-      });
-      route(scope, routes.resumableUploadOffset, async (request, reply) =>
-        handOver(request, reply, await ownUpload(request, request.params.uploadId, false)),
-      );
-      route(scope, routes.appendResumableUpload, async (request, reply) =>
-        handOver(request, reply, await ownUpload(request, request.params.uploadId, true)),
-      );
-      route(scope, routes.terminateResumableUpload, async (request, reply) =>
-        handOver(request, reply, await ownUpload(request, request.params.uploadId, false)),
-      );
+  await app.register(async (scope: FastifyInstance) => {
+    // tus chunks are streamed to the partial file by the tus server: the body is left unread here.
+    scope.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+    route(scope, routes.createResumableUpload, async (request, reply) => {
+      const target = await authorizeCreation(request.ctx, { spaceId: request.params.id, headers: request.headers });
+      return handOver(request, reply, { ctx: request.ctx, target });
     });
+    route(scope, routes.resumableUploadOffset, async (request, reply) =>
+      handOver(request, reply, await ownUpload(request, request.params.uploadId, false)),
+    );
+    route(scope, routes.appendResumableUpload, async (request, reply) =>
+      handOver(request, reply, await ownUpload(request, request.params.uploadId, true)),
+    );
+    route(scope, routes.terminateResumableUpload, async (request, reply) =>
+      handOver(request, reply, await ownUpload(request, request.params.uploadId, false)),
+    );
+  });
 
-    const cleanUp = () =>
-      expirePartialUploads(store).catch((error) =>
-        deps.logger.error({ err: error }, 'expiring partial uploads failed'),
-      );
-    void cleanUp();
-    const timer = setInterval(cleanUp, CLEANUP_INTERVAL_MS);
-    timer.unref();
-    app.addHook('onClose', async () => clearInterval(timer));
-  },
-};
+  const cleanUp = () =>
+    expirePartialUploads(store).catch((error) => deps.logger.error({ err: error }, 'expiring partial uploads failed'));
+  void cleanUp();
+  const timer = setInterval(cleanUp, CLEANUP_INTERVAL_MS);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+}

@@ -1,6 +1,6 @@
 import { routes } from '@gatehouse/contracts';
+import type { FastifyInstance } from 'fastify';
 import { route } from '../../../core/http/route';
-import type { Module } from '../../../modules';
 import { deliverFolderActivity } from './notifications.jobs';
 import {
   followFolder,
@@ -13,15 +13,11 @@ import {
 import { FOLDER_ACTIVITY_JOB } from './notify';
 
 /** GET|PUT|DELETE /folders/:id/follow · GET /notifications · POST /notifications/:id/read · POST /notifications/read-all */
-export const notificationsModule: Module = {
-  name: 'notifications',
-  jobs: { [FOLDER_ACTIVITY_JOB]: deliverFolderActivity },
-  register(app) {
-    route(app, routes.getFolderFollow, async (request) => getFollow(request.ctx, { folderId: request.params.id }));
-    route(app, routes.followFolder, async (request) => followFolder(request.ctx, { folderId: request.params.id }));
-    route(app, routes.unfollowFolder, async (request) => unfollowFolder(request.ctx, { folderId: request.params.id }));
-    route(app, routes.listNotifications, async (request) => listNotifications(request.ctx, request.query));
-    route(app, routes.markNotificationRead, async (request) => markNotificationRead(request.ctx, request.params));
-    route(app, routes.markAllNotificationsRead, async (request) => markAllNotificationsRead(request.ctx));
-  },
-};
+export function registerNotificationsRoutes(app: FastifyInstance) {
+  route(app, routes.getFolderFollow, async (request) => getFollow(request.ctx, { folderId: request.params.id }));
+  route(app, routes.followFolder, async (request) => followFolder(request.ctx, { folderId: request.params.id }));
+  route(app, routes.unfollowFolder, async (request) => unfollowFolder(request.ctx, { folderId: request.params.id }));
+  route(app, routes.listNotifications, async (request) => listNotifications(request.ctx, request.query));
+  route(app, routes.markNotificationRead, async (request) => markNotificationRead(request.ctx, request.params));
+  route(app, routes.markAllNotificationsRead, async (request) => markAllNotificationsRead(request.ctx));
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from './context';
+import type { JobHandlers } from './jobs/jobs';
+
+/** One forward migration step; `dialect` lets a step write the SQL each engine needs. */
+export type MigrationStep = { up: (db: never, dialect: 'sqlite' | 'postgres') => Promise<void> };
+
+/**
+ * The rules a module adds to the central policy for one resource type: `read` names the action that decides whether
+ * the resource exists at all for the actor (else 404); `rules` maps each action to its predicate.
+ */
+export type ResourcePolicy = {
+  read: string | null;
+  rules: Record<string, (actor: never, resource: never) => boolean>;
+};
+
+/**
+ * Everything a module brings to the server, in one object. `modules.ts` lists the manifests; the database type, the
+ * migration list, the job handlers, the policy's rule table and the route registrations are all derived from that
+ * list, so adding a module is one manifest and one line there.
+ *
+ * `Tables` is the module's Kysely table types (`{ spaces: SpacesTable; … }`); `tables` must name exactly those keys
+ * (a missing or extra name is a type error), so a test can check that each table has one owner.
+ */
+export type ModuleManifest<Tables extends object = object> = {
+  name: string;
+  tables: { [K in keyof Tables]: true };
+  /** Forward steps named `NNNN-what`; names sort in the order they run, across every module. */
+  migrations?: Record<string, MigrationStep>;
+  routes?: (app: FastifyInstance, deps: Deps) => void | Promise<void>;
+  jobs?: JobHandlers;
+  /** Policy rules per resource type this module owns. */
+  policy?: Record<string, ResourcePolicy>;
+  /** Phantom: carries the table types to the `Database` type; never read at run time. */
+  readonly __tables?: Tables;
+};
+
+/** Declares a module; `Tables` gives the types of the tables it owns. */
+export function defineModule<Tables extends object = Record<never, never>>(
+  manifest: ModuleManifest<Tables>,
+): ModuleManifest<Tables> {
+  return manifest;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The database schema of a list of manifests: the union of their tables. */
+export type TablesOf<M extends readonly ModuleManifest<object>[]> = UnionToIntersection<
+  M[number] extends infer E ? (E extends ModuleManifest<infer T> ? T : never) : never
+>;

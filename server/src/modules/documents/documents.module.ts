@@ -1,0 +1,48 @@
+import { defineModule } from '../../core/module';
+import { documentRules, folderRules } from '../../core/policy/rules/documents.rules';
+import { registerDocumentsRoutes } from './documents.routes';
+import type {
+  DocumentsTable,
+  DocumentThumbnailsTable,
+  DocumentVersionsTable,
+  FoldersTable,
+  ListingStampsTable,
+  SpaceBlobsTable,
+  SpaceDocumentSettingsTable,
+  SpaceUsageTable,
+} from './documents.tables';
+import { makeThumbnailJob, THUMBNAIL_JOB } from './thumbnails.jobs';
+import { registerResumableUploadsRoutes } from './tus/tus.routes';
+
+/** The document library of every space: folders, versions, locks, uploads (multipart and tus), downloads, trash. */
+export const documentsModule = defineModule<{
+  folders: FoldersTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
+  document_thumbnails: DocumentThumbnailsTable;
+  space_document_settings: SpaceDocumentSettingsTable;
+  space_blobs: SpaceBlobsTable;
+  space_usage: SpaceUsageTable;
+  listing_stamps: ListingStampsTable;
+}>({
+  name: 'documents',
+  tables: {
+    folders: true,
+    documents: true,
+    document_versions: true,
+    document_thumbnails: true,
+    space_document_settings: true,
+    space_blobs: true,
+    space_usage: true,
+    listing_stamps: true,
+  },
+  async routes(app, deps) {
+    await registerDocumentsRoutes(app);
+    await registerResumableUploadsRoutes(app, deps);
+  },
+  jobs: { [THUMBNAIL_JOB]: makeThumbnailJob },
+  policy: {
+    folder: { read: 'folder.read', rules: folderRules },
+    document: { read: 'document.read', rules: documentRules },
+  },
+});

@@ -1,0 +1,16 @@
+import { defineModule } from '../../core/module';
+import { organizationGlobalRules } from '../../core/policy/rules/global.rules';
+import { organizationRules } from '../../core/policy/rules/organizations.rules';
+import { registerOrganizationsRoutes } from './organizations.routes';
+import type { OrganizationsTable } from './organizations.tables';
+
+/** The host organization and the partner organizations it lets in. */
+export const organizationsModule = defineModule<{ organizations: OrganizationsTable }>({
+  name: 'organizations',
+  tables: { organizations: true },
+  routes: registerOrganizationsRoutes,
+  policy: {
+    organization: { read: 'organization.read', rules: organizationRules },
+    global: { read: null, rules: organizationGlobalRules },
+  },
+});

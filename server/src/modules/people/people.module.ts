@@ -1,0 +1,15 @@
+import { defineModule } from '../../core/module';
+import { peopleGlobalRules } from '../../core/policy/rules/global.rules';
+import { personRules } from '../../core/policy/rules/people.rules';
+import { registerPeopleRoutes } from './people.routes';
+
+/** People of every organization: invited, active, disabled; managed by admins and partner admins. */
+export const peopleModule = defineModule({
+  name: 'people',
+  tables: {},
+  routes: registerPeopleRoutes,
+  policy: {
+    person: { read: 'person.read', rules: personRules },
+    global: { read: null, rules: peopleGlobalRules },
+  },
+});

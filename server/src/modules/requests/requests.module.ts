@@ -1,0 +1,18 @@
+import { defineModule } from '../../core/module';
+import { documentRequestRules } from '../../core/policy/rules/shares.rules';
+import { REQUEST_REMINDER_JOB, sendRequestReminder } from './requests.reminders';
+import { registerRequestsRoutes } from './requests.routes';
+import type { DocumentRequestFilesTable, DocumentRequestItemsTable, DocumentRequestsTable } from './requests.tables';
+
+/** Document requests: a list of documents asked of an outsider, uploaded on a page that shows nothing else. */
+export const requestsModule = defineModule<{
+  document_requests: DocumentRequestsTable;
+  document_request_items: DocumentRequestItemsTable;
+  document_request_files: DocumentRequestFilesTable;
+}>({
+  name: 'requests',
+  tables: { document_requests: true, document_request_items: true, document_request_files: true },
+  routes: registerRequestsRoutes,
+  jobs: { [REQUEST_REMINDER_JOB]: sendRequestReminder },
+  policy: { document_request: { read: 'request.read', rules: documentRequestRules } },
+});

@@ -1,0 +1,21 @@
+import { defineModule } from '../../core/module';
+import { documentShareRules, folderShareRules, shareLinkRules } from '../../core/policy/rules/shares.rules';
+import { registerSharesRoutes } from './shares.routes';
+import type { ShareAccessesTable, ShareEmailCodesTable, ShareGrantsTable, ShareLinksTable } from './shares.tables';
+
+/** Share links: a file or a folder given to people without an account, with its own access log. */
+export const sharesModule = defineModule<{
+  share_links: ShareLinksTable;
+  share_grants: ShareGrantsTable;
+  share_email_codes: ShareEmailCodesTable;
+  share_accesses: ShareAccessesTable;
+}>({
+  name: 'shares',
+  tables: { share_links: true, share_grants: true, share_email_codes: true, share_accesses: true },
+  routes: registerSharesRoutes,
+  policy: {
+    folder: { read: null, rules: folderShareRules },
+    document: { read: null, rules: documentShareRules },
+    share_link: { read: 'share.read', rules: shareLinkRules },
+  },
+});

@@ -1,0 +1,16 @@
+import { defineModule } from '../../core/module';
+import { spaceGlobalRules } from '../../core/policy/rules/global.rules';
+import { spaceRules } from '../../core/policy/rules/spaces.rules';
+import { registerSpacesRoutes } from './spaces.routes';
+import type { SpaceMembersTable, SpacesTable } from './spaces.tables';
+
+/** Spaces and their members (people or whole organizations, with a role). */
+export const spacesModule = defineModule<{ spaces: SpacesTable; space_members: SpaceMembersTable }>({
+  name: 'spaces',
+  tables: { spaces: true, space_members: true },
+  routes: registerSpacesRoutes,
+  policy: {
+    space: { read: 'space.read', rules: spaceRules },
+    global: { read: null, rules: spaceGlobalRules },
+  },
+});

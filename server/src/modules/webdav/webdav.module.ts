@@ -1,0 +1,10 @@
+import { defineModule } from '../../core/module';
+import { registerWebdavRoutes } from './webdav.routes';
+import type { WebdavLocksTable, WebdavPropertiesTable } from './webdav.tables';
+
+/** Every space as a network drive (WebDAV classes 1 and 2) over the documents module's services. */
+export const webdavModule = defineModule<{ webdav_properties: WebdavPropertiesTable; webdav_locks: WebdavLocksTable }>({
+  name: 'webdav',
+  tables: { webdav_properties: true, webdav_locks: true },
+  routes: registerWebdavRoutes,
+});
