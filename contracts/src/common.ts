@@ -33,3 +33,6 @@ export const Problem = z.object({
 export type Problem = z.infer<typeof Problem>;
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** A credential carried in the path (share links, invitations, document requests). */
+export const TokenParams = z.object({ token: z.string().min(10).max(200) }).strict();

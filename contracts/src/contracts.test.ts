@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions } from './actions';
-import { errorCodes } from './errors';
-import { routes } from './routes';
+import { actions, errorCodes, routes } from './registry';
 
 describe('contracts', () => {
   it('every route has a unique method and path', () => {

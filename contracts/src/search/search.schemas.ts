@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime } from './common';
+import { Id, IsoDateTime } from '../common';
 
 /** Families of document types a search can be narrowed to (the server maps each to MIME types). */
 export const SearchType = z.enum(['pdf', 'office', 'image', 'text', 'audio', 'video', 'archive']);

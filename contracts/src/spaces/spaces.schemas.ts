@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, IsoDateTime, PersonName } from './common';
+import { Email, Id, IsoDateTime, PersonName } from '../common';
 
 export const SpaceKind = z.enum(['client', 'supplier', 'project', 'board', 'network', 'collection', 'dataroom']);
 export const SpaceRole = z.enum(['owner', 'manager', 'contributor', 'viewer']);

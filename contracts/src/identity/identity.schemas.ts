@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Email, Id, IsoDateTime, Password, PersonName } from './common';
-import { OrganizationKind } from './organizations';
+import { Email, Id, IsoDateTime, Password, PersonName } from '../common';
+import { OrganizationKind } from '../organizations/organizations.schemas';
 
 export const PersonStatus = z.enum(['invited', 'active', 'disabled']);
 export const Locale = z.enum(['en', 'fr']);

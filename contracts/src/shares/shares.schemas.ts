@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, IsoDateTime } from './common';
+import { Email, Id, IsoDateTime } from '../common';
 
 /** What the creation dialog shows: the expiry a link gets unless told otherwise, and the longest allowed. */
 export const ShareLinkSettings = z.object({ defaultDays: z.number().int(), maxDays: z.number().int() });
@@ -92,20 +92,3 @@ export const ShareCodeBody = z
   })
   .strict();
 export const ShareDocumentParams = z.object({ token: z.string().min(10).max(200), id: Id }).strict();
-
-/** Following a folder: e-mail and in-app notices for new files and new versions inside it. */
-export const FollowState = z.object({ following: z.boolean() });
-export const Notification = z.object({
-  id: Id,
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  /** A path inside the web app. */
-  link: z.string(),
-  createdAt: IsoDateTime,
-  readAt: IsoDateTime.nullable(),
-});
-export type Notification = z.infer<typeof Notification>;
-export const ListNotificationsQuery = z
-  .object({ unread: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(100).default(30) })
-  .strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime } from './common';
+import { Id, IsoDateTime } from '../common';
 
 export const OrganizationKind = z.enum(['host', 'customer', 'supplier', 'partner', 'contractor', 'board', 'other']);
 export const PartnerKind = OrganizationKind.exclude(['host']);

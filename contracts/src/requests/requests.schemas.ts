@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, IsoDateTime, PersonName } from './common';
+import { Email, Id, IsoDateTime, PersonName } from '../common';
 
 /** Document requests (« collectes de documents »): an outsider uploads the files a manager listed, nothing more. */
 export const RequestItemStatus = z.enum(['pending', 'received', 'approved', 'rejected']);

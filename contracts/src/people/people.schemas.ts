@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Email, Id, IsoDateTime, PersonName } from './common';
-import { PersonStatus } from './identity';
-import { OrganizationKind } from './organizations';
+import { Email, Id, IsoDateTime, PersonName } from '../common';
+import { PersonStatus } from '../identity/identity.schemas';
+import { OrganizationKind } from '../organizations/organizations.schemas';
 
 export const Person = z.object({
   id: Id,

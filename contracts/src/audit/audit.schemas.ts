@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime } from './common';
+import { Id, IsoDateTime } from '../common';
 
 export const AuditEvent = z.object({
   id: Id,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime } from './common';
+import { Id, IsoDateTime } from '../common';
 
 /** Names of files and folders: what every desktop system accepts, minus path separators and control characters. */
 export const NodeName = z

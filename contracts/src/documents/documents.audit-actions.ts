@@ -1,0 +1,26 @@
+/** The action names the documents module writes to the audit trail (the trail outlives releases: never rename one). */
+/** Consultations (`document.downloaded`, `document.previewed`, `folder.downloaded`) are also written by share links. */
+export const documentsAuditActions = [
+  'document.uploaded',
+  'document.version_added',
+  'document.version_restored',
+  'document.versions_pruned',
+  'document.updated',
+  'document.renamed',
+  'document.moved',
+  'document.copied',
+  'document.trashed',
+  'document.restored',
+  'document.locked',
+  'document.unlocked',
+  'document.lock_broken',
+  'document.downloaded',
+  'document.previewed',
+  'documents.settings_updated',
+  'folder.created',
+  'folder.renamed',
+  'folder.moved',
+  'folder.trashed',
+  'folder.restored',
+  'folder.downloaded',
+] as const;

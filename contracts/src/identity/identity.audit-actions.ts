@@ -1,0 +1,20 @@
+/** The action names the identity module writes to the audit trail (the trail outlives releases: never rename one). */
+export const identityAuditActions = [
+  'auth.sign_in',
+  'auth.sign_out',
+  'auth.two_factor',
+  'auth.reauthenticate',
+  'auth.two_factor_enabled',
+  'auth.two_factor_disabled',
+  'auth.recovery_codes_regenerated',
+  'auth.password_changed',
+  'auth.password_reset_requested',
+  'auth.password_reset',
+  'auth.session_ended',
+  'auth.other_sessions_ended',
+  'api_token.created',
+  'api_token.revoked',
+  'setup.first_admin_created',
+  'person.invitation_accepted',
+  'person.profile_updated',
+] as const;

@@ -1,0 +1,2 @@
+/** The `resource.verb` actions the central policy decides for the notifications module. */
+export const notificationsActions = ['folder.follow'] as const;

@@ -1,0 +1,2 @@
+/** The action names the notifications module writes to the audit trail (the trail outlives releases: never rename one). */
+export const notificationsAuditActions = [] as const;

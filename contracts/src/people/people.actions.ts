@@ -1,0 +1,8 @@
+/** The `resource.verb` actions the central policy decides for the people module. */
+export const peopleActions = [
+  'person.read',
+  'person.invite',
+  'person.update',
+  'person.disable',
+  'admin.people',
+] as const;

@@ -1,0 +1,2 @@
+/** The `resource.verb` actions the central policy decides for the requests module. */
+export const requestsActions = ['request.create', 'request.read', 'request.review', 'request.cancel'] as const;

@@ -1,0 +1,11 @@
+/** The `resource.verb` actions the central policy decides for the spaces module. */
+export const spacesActions = [
+  'space.read',
+  'space.create',
+  'space.update',
+  'space.archive',
+  'space.read_members',
+  'space.manage_members',
+  'space.invite',
+  'admin.spaces',
+] as const;

@@ -1,0 +1,2 @@
+/** Stable error codes of the webdav module; the web app translates each `errors.<code>`. */
+export const webdavErrors = [] as const;
