@@ -2,6 +2,7 @@ import { Anchor, AppShell, Avatar, Burger, Button, Group, Text, UnstyledButton }
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { SearchBox } from '../features/search/components/search-box';
 import { NotificationsBell } from '../features/shares/notifications/notifications-bell';
 import { initials } from '../lib/format';
 import { useT } from '../lib/i18n';
@@ -45,6 +46,7 @@ export function AppLayout() {
               <Logo name={t('app.name')} />
             </Anchor>
           </Group>
+          <SearchBox />
           <Group gap="xs" wrap="nowrap">
             <UnstyledButton onClick={() => navigate('/account')} visibleFrom="sm" aria-label={t('layout.myAccount')}>
               <Group gap={8} wrap="nowrap">

@@ -1,37 +1,30 @@
 import type { Me } from '@gatehouse/contracts';
 import { Avatar, Divider, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
+import { adminNav, mainNav } from '../features';
+import type { NavEntry } from '../features/feature';
 import { initials } from '../lib/format';
 import { useT } from '../lib/i18n';
-import { type Ability, can } from '../lib/policy';
-import { Icon, type IconName } from '../ui/icons';
+import { can } from '../lib/policy';
+import { Icon } from '../ui/icons';
 import classes from './layout.module.css';
 
-type Item = { to: string; label: string; icon: IconName; end?: boolean; ability?: Ability };
+type Item = NavEntry;
 
 export function NavLinks({ me }: { me: Me }) {
   const t = useT();
   const { pathname } = useLocation();
-  const main: Item[] = [
-    { to: '/', label: t('nav.spaces'), icon: 'spaces', end: true },
-    { to: '/account', label: t('nav.account'), icon: 'user' },
-  ];
-  const admin: Item[] = [
-    { to: '/admin/organizations', label: t('nav.organizations'), icon: 'building', ability: 'admin.organizations' },
-    { to: '/admin/people', label: t('nav.people'), icon: 'users', ability: 'admin.people' },
-    { to: '/admin/spaces', label: t('nav.allSpaces'), icon: 'stack', ability: 'admin.spaces' },
-    { to: '/admin/audit', label: t('nav.audit'), icon: 'audit', ability: 'admin.audit' },
-  ];
-  const visibleAdmin = admin.filter((item) => item.ability && can(me.abilities, item.ability));
+  const visibleAdmin = adminNav.filter((item) => can(me.abilities, item.ability));
   const isActive = (item: Item) =>
-    item.end ? pathname === item.to || pathname.startsWith('/spaces/') : pathname.startsWith(item.to);
+    (item.end ? pathname === item.to : pathname.startsWith(item.to)) ||
+    (item.activeOn ?? []).some((prefix) => pathname.startsWith(prefix));
 
   const render = (item: Item) => (
     <NavLink
       key={item.to}
       component={Link}
       to={item.to}
-      label={item.label}
+      label={t(item.labelKey)}
       leftSection={<Icon name={item.icon} />}
       active={isActive(item)}
       aria-current={isActive(item) ? 'page' : undefined}
@@ -42,7 +35,7 @@ export function NavLinks({ me }: { me: Me }) {
   return (
     <Stack h="100%" gap={0} justify="space-between">
       <ScrollArea style={{ flex: 1 }}>
-        <Stack gap={2}>{main.map(render)}</Stack>
+        <Stack gap={2}>{mainNav.map(render)}</Stack>
         {visibleAdmin.length > 0 && (
           <>
             <Text fz="xs" fw={700} c="dimmed" mt="lg" mb={4} px="sm" className={classes.navSection}>

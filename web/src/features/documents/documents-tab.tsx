@@ -2,6 +2,7 @@ import type { Space } from '@gatehouse/contracts';
 import { Group, Loader, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useApiQuery } from '../../lib/hooks';
 import { useT } from '../../lib/i18n';
 import { can } from '../../lib/policy';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -40,13 +41,26 @@ export function useDocumentsLocation() {
   };
   const href = (folder: string | null) => `?${searchFor({ folderId: folder }).toString()}`;
   const go = (next: { folderId: string | null; trashed?: boolean }) => setSearch(searchFor(next));
-  return { folderId, trashed, go, href };
+  // A link to one document (from search results) opens its preview over its folder.
+  const previewId = search.get('preview');
+  const closePreview = () => {
+    const params = new URLSearchParams(search);
+    params.delete('preview');
+    setSearch(params, { replace: true });
+  };
+  return { folderId, trashed, go, href, previewId, closePreview };
+}
+
+function LinkedPreview({ documentId, onClose }: { documentId: string; onClose: () => void }) {
+  const query = useApiQuery('getDocument', { params: { id: documentId } });
+  if (query.isError) return <ErrorAlert error={query.error} />;
+  return query.data ? <PreviewModal document={query.data.document} onClose={onClose} /> : null;
 }
 
 /** The files of a space: browse, upload (drop files or whole folders), preview, version, lock, trash. */
 export function DocumentsTab({ space }: { space: Space }) {
   const t = useT();
-  const { folderId, trashed, go, href } = useDocumentsLocation();
+  const { folderId, trashed, go, href, previewId, closePreview } = useDocumentsLocation();
   const listing = useListing({ spaceId: space.id, folderId, trashed });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
@@ -110,6 +124,7 @@ export function DocumentsTab({ space }: { space: Space }) {
           onClose={close}
         />
       )}
+      {previewId && !trashed && <LinkedPreview documentId={previewId} onClose={closePreview} />}
       {dialog?.kind === 'preview' && <PreviewModal document={fresh(dialog.document)} onClose={close} />}
       {dialog?.kind === 'versions' && <VersionsDrawer document={fresh(dialog.document)} onClose={close} />}
       {dialog?.kind === 'accessLog' && <AccessLogDrawer document={dialog.document} onClose={close} />}

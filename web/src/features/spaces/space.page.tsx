@@ -1,23 +1,28 @@
 import type { Space } from '@gatehouse/contracts';
-import { Badge, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { Badge, Group, Loader, Tabs } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router';
+import { spaceTabs } from '../../features';
 import { NotFoundPage } from '../../layout/not-found.page';
 import { isApiError } from '../../lib/api';
-import { formatDate } from '../../lib/format';
 import { useApiQuery } from '../../lib/hooks';
-import { useLocale, useT } from '../../lib/i18n';
+import { useT } from '../../lib/i18n';
 import { can } from '../../lib/policy';
 import { ErrorAlert } from '../../ui/error-alert';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/page-header';
-import { DocumentsTab } from '../documents/documents-tab';
+import type { SpaceTab } from '../feature';
 import { KindIcon } from './components/kind-icon';
-import { MembersTab } from './components/members-tab';
 import { RoleBadge } from './components/role-badge';
 import { SpaceActions } from './components/space-actions';
+import { spaceHasCapability } from './space-capabilities';
 
-/** Spaces get capabilities one by one (documents first); every space has documents for now. */
-const hasDocuments = (_space: Space) => true;
+/** The tabs this person sees in this space: their capability is enabled and they hold the ability they need. */
+export const visibleTabs = (space: Space, tabs: readonly SpaceTab[] = spaceTabs): SpaceTab[] =>
+  tabs.filter(
+    (tab) =>
+      (!tab.capability || spaceHasCapability(space, tab.capability)) &&
+      (!tab.ability || can(space.abilities, tab.ability)),
+  );
 
 export function SpacePage() {
   const t = useT();
@@ -29,15 +34,10 @@ export function SpacePage() {
   if (isApiError(query.error, 'http.not_found', 'http.bad_request', 'http.validation_failed')) return <NotFoundPage />;
   if (query.isError) return <ErrorAlert error={query.error} />;
   const { space } = query.data;
-  const showMembers = can(space.abilities, 'space.read_members');
-  const showDocuments = hasDocuments(space);
-  const requested = search.get('tab');
-  const tab =
-    requested === 'members' && showMembers
-      ? 'members'
-      : requested === 'overview' || !showDocuments
-        ? 'overview'
-        : 'documents';
+  const tabs = visibleTabs(space);
+  // The first tab is the default: its address carries only its own state (the documents tab: the folder browsed).
+  const first = tabs[0]?.id;
+  const tab = tabs.find((candidate) => candidate.id === search.get('tab'))?.id ?? first;
 
   return (
     <>
@@ -63,77 +63,23 @@ export function SpacePage() {
       />
       <Tabs
         value={tab}
-        // The documents tab is the default: its address carries only the folder being browsed.
-        onChange={(value) => setSearch(value === 'documents' ? {} : { tab: value ?? 'overview' }, { replace: true })}
+        onChange={(value) => setSearch(!value || value === first ? {} : { tab: value }, { replace: true })}
         keepMounted={false}
       >
         <Tabs.List mb="lg">
-          {showDocuments && (
-            <Tabs.Tab value="documents" leftSection={<Icon name="folder" size={16} />}>
-              {t('space.tabDocuments')}
+          {tabs.map((item) => (
+            <Tabs.Tab key={item.id} value={item.id} leftSection={<Icon name={item.icon} size={16} />}>
+              {t(item.labelKey)}
+              {item.count && ` (${item.count(space)})`}
             </Tabs.Tab>
-          )}
-          <Tabs.Tab value="overview" leftSection={<Icon name="home" size={16} />}>
-            {t('space.tabOverview')}
-          </Tabs.Tab>
-          {showMembers && (
-            <Tabs.Tab value="members" leftSection={<Icon name="users" size={16} />}>
-              {t('space.tabMembers')} ({space.memberCount})
-            </Tabs.Tab>
-          )}
+          ))}
         </Tabs.List>
-        {showDocuments && (
-          <Tabs.Panel value="documents">
-            <DocumentsTab space={space} />
+        {tabs.map(({ id: tabId, component: Panel }) => (
+          <Tabs.Panel key={tabId} value={tabId}>
+            <Panel space={space} />
           </Tabs.Panel>
-        )}
-        <Tabs.Panel value="overview">
-          <Overview space={space} />
-        </Tabs.Panel>
-        {showMembers && (
-          <Tabs.Panel value="members">
-            <MembersTab space={space} />
-          </Tabs.Panel>
-        )}
+        ))}
       </Tabs>
     </>
-  );
-}
-
-function Overview({ space }: { space: Space }) {
-  const t = useT();
-  const { locale } = useLocale();
-  const facts = [
-    { label: t('space.kind'), value: t(`spaceKinds.${space.kind}`) },
-    { label: t('space.yourRole'), value: space.myRole ? t(`roles.${space.myRole}`) : t('space.noRole') },
-    { label: t('space.members'), value: String(space.memberCount) },
-    { label: t('space.created'), value: formatDate(space.createdAt, locale) },
-  ];
-  return (
-    <Stack>
-      <Paper withBorder p="lg">
-        <Text fw={600} mb={6}>
-          {t('space.about')}
-        </Text>
-        <Text c={space.description ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
-          {space.description || t('spaces.noDescription')}
-        </Text>
-      </Paper>
-      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
-        {facts.map((fact) => (
-          <Paper key={fact.label} withBorder p="md">
-            <Text fz="xs" c="dimmed" tt="uppercase" fw={600}>
-              {fact.label}
-            </Text>
-            <Text fw={600} mt={4}>
-              {fact.value}
-            </Text>
-          </Paper>
-        ))}
-      </SimpleGrid>
-      <Text fz="sm" c="dimmed">
-        {t(`spaceKindHints.${space.kind}`)}
-      </Text>
-    </Stack>
   );
 }

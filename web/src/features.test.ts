@@ -1,0 +1,73 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RouteObject } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { adminNav, features, mainNav, spaceTabs } from './features';
+import { locales } from './locales';
+import { coreEn } from './locales/core.en';
+import { coreFr } from './locales/core.fr';
+
+const featuresDir = join(import.meta.dirname, 'features');
+const featureFolders = readdirSync(featuresDir).filter((name) => statSync(join(featuresDir, name)).isDirectory());
+
+/** Every path a route tree answers, nested paths joined to their parent's. */
+function paths(routes: readonly RouteObject[], parent = ''): string[] {
+  return routes.flatMap((route) => {
+    const own = route.index
+      ? [parent || '/']
+      : route.path
+        ? [route.path.startsWith('/') ? route.path : `${parent.replace(/\/$/, '')}/${route.path}`]
+        : [];
+    return [...own, ...paths(route.children ?? [], own[0] ?? parent)];
+  });
+}
+
+describe('web feature registry', () => {
+  it('every folder under features/ has a feature file that features.ts lists', () => {
+    const withoutFile = featureFolders.filter(
+      (name) => !readdirSync(join(featuresDir, name)).some((file) => /^[\w-]+\.feature\.tsx?$/.test(file)),
+    );
+    expect(withoutFile).toEqual([]);
+    expect(features.map((feature) => feature.id).sort()).toEqual([...featureFolders].sort());
+  });
+
+  it('every feature’s strings are in the English and French catalogues, unchanged', () => {
+    for (const feature of features) {
+      for (const [locale, messages] of Object.entries(feature.locale)) {
+        const catalogue: Readonly<Record<string, string>> = locales[locale as keyof typeof locales];
+        const missing = Object.entries(messages).filter(([key, text]) => catalogue[key] !== text);
+        expect(missing, `${feature.id} (${locale})`).toEqual([]);
+      }
+    }
+  });
+
+  it('no two features (nor a feature and the core strings) define the same key', () => {
+    const catalogues = [coreEn, ...features.map((feature) => feature.locale.en)];
+    const keys = catalogues.flatMap((catalogue) => Object.keys(catalogue));
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+    expect(keys.length).toBe(Object.keys(locales.en).length);
+    const frKeys = [coreFr, ...features.map((feature) => feature.locale.fr)].flatMap((c) => Object.keys(c));
+    expect(frKeys.length).toBe(Object.keys(locales.fr).length);
+  });
+
+  it('every navigation entry and space tab has a label in both languages', () => {
+    const labels = [...mainNav, ...adminNav, ...spaceTabs].map((entry) => entry.labelKey);
+    for (const messages of Object.values(locales)) {
+      expect(labels.filter((key) => !messages[key]?.trim())).toEqual([]);
+    }
+  });
+
+  it('no two routes answer the same path, and no two tabs or navigation entries share an id or link', () => {
+    const all = features.flatMap((feature) => paths(Object.values(feature.routes ?? {}).flat()));
+    expect(all.filter((path, index) => all.indexOf(path) !== index)).toEqual([]);
+    const tabIds = spaceTabs.map((tab) => tab.id);
+    expect(new Set(tabIds).size).toBe(tabIds.length);
+    const links = [...mainNav, ...adminNav].map((entry) => entry.to);
+    expect(new Set(links).size).toBe(links.length);
+  });
+
+  it('every navigation entry leads to a route of some feature', () => {
+    const all = new Set(features.flatMap((feature) => paths(Object.values(feature.routes ?? {}).flat())));
+    expect([...mainNav, ...adminNav].map((entry) => entry.to).filter((to) => !all.has(to))).toEqual([]);
+  });
+});

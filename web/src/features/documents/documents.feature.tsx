@@ -1,0 +1,20 @@
+import { defineFeature } from '../feature';
+import { documentsEn } from './documents.locale.en';
+import { documentsFr } from './documents.locale.fr';
+import { DocumentsTab } from './documents-tab';
+
+/** A space's files: the first tab of every space with the documents capability. */
+export const documentsFeature = defineFeature({
+  id: 'documents',
+  spaceTabs: [
+    {
+      id: 'documents',
+      labelKey: 'space.tabDocuments',
+      icon: 'folder',
+      order: 10,
+      capability: 'documents',
+      component: DocumentsTab,
+    },
+  ],
+  locale: { en: documentsEn, fr: documentsFr },
+});
