@@ -1,4 +1,4 @@
-import type { RouteContract } from '@gatehouse/contracts';
+import { moduleOfRoute, type RouteContract } from '@gatehouse/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RequestContext } from '../context';
@@ -24,12 +24,15 @@ export type RouteHandler<C extends RouteContract> = (
  */
 export function route<C extends RouteContract>(app: FastifyInstance, contract: C, handler: RouteHandler<C>) {
   const status = contract.status ?? 200;
+  // The declaring module is the OpenAPI tag, so the document groups operations per module.
+  const module = moduleOfRoute(contract);
   app.route({
     method: contract.method,
     url: contract.path,
     config: { public: contract.public === true },
     schema: {
       summary: contract.summary,
+      ...(module ? { tags: [module] } : {}),
       ...(contract.params ? { params: contract.params } : {}),
       ...(contract.query ? { querystring: contract.query } : {}),
       ...(contract.body ? { body: contract.body } : {}),

@@ -27,9 +27,12 @@ export async function registerWebApp(app: FastifyInstance, distDir: string) {
     method: ['GET', 'HEAD'],
     url: '/*',
     config: { public: true },
+    // The shell is not part of the API: keep it out of the OpenAPI document.
+    schema: { hide: true },
     handler: async (request, reply) => {
       const path = request.url.split('?')[0];
-      if (path.startsWith('/api/') || path.startsWith('/dav/') || /\.[a-z0-9]+$/i.test(path)) {
+      // An unknown API address must fail like the API does, not answer the app's HTML with a 200.
+      if (/^\/(api|dav)(\/|$)/.test(path) || /\.[a-z0-9]+$/i.test(path)) {
         return sendProblem(reply, request, { status: 404, code: 'http.not_found', title: 'Not found' });
       }
       if (!shell) {
