@@ -1,6 +1,10 @@
+import type { Space } from '@gatehouse/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from './context';
 import type { JobHandlers } from './jobs/jobs';
+
+/** Something a space can have turned on, provided by one module; `defaultFor` lists the kinds created with it on. */
+export type SpaceCapability = { id: string; defaultFor: readonly Space['kind'][] };
 
 /** One forward migration step; `dialect` lets a step write the SQL each engine needs. */
 export type MigrationStep = { up: (db: never, dialect: 'sqlite' | 'postgres') => Promise<void> };
@@ -11,6 +15,11 @@ export type MigrationStep = { up: (db: never, dialect: 'sqlite' | 'postgres') =>
  */
 export type ResourcePolicy = {
   read: string | null;
+  /**
+   * The space capability resources of this type belong to: they exist for nobody (404) in a space where it is off.
+   * Named by the fragment that names `read`; the resources carry their space's enabled `capabilities`.
+   */
+  capability?: string;
   rules: Record<string, (actor: never, resource: never) => boolean>;
 };
 
@@ -31,6 +40,13 @@ export type ModuleManifest<Tables extends object = object> = {
   jobs?: JobHandlers;
   /** Policy rules per resource type this module owns. */
   policy?: Record<string, ResourcePolicy>;
+  /** The space capability this module provides (`documents`…), and the space kinds that have it on at creation. */
+  capability?: SpaceCapability;
+  /**
+   * Test only: the route inventory's fixtures for this module's routes with params (see route-fixtures.ts). Imported
+   * lazily so test helpers never load in a serving process.
+   */
+  fixtures?: () => Promise<import('./route-fixtures').RouteFixtures>;
   /** Phantom: carries the table types to the `Database` type; never read at run time. */
   readonly __tables?: Tables;
 };
