@@ -43,7 +43,7 @@ export function AppLayout() {
               aria-label={opened ? t('layout.closeMenu') : t('layout.openMenu')}
             />
             <Anchor component={Link} to="/" underline="never" aria-label={t('layout.home')}>
-              <Logo name={t('app.name')} />
+              <Logo name={t('app.name')} compact />
             </Anchor>
           </Group>
           <SearchBox />

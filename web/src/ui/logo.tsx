@@ -11,11 +11,12 @@ export function LogoMark({ size = 30 }: { size?: number }) {
   );
 }
 
-export function Logo({ name }: { name: string }) {
+/** `compact`: the name is left out on the narrowest phones, where a header needs the room for its buttons. */
+export function Logo({ name, compact = false }: { name: string; compact?: boolean }) {
   return (
     <Group gap={8} wrap="nowrap" className={classes.logo}>
       <LogoMark />
-      <Text fw={700} fz="lg" c="indigo.9">
+      <Text fw={700} fz="lg" c="indigo.9" className={compact ? classes.logoName : undefined}>
         {name}
       </Text>
     </Group>
