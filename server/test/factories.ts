@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { SpaceRole } from '@gatehouse/contracts';
 import { hashPassword } from '../src/core/auth/passwords';
 import type { Db } from '../src/core/db/database';
-import { newId } from '../src/core/ids';
+import { hashToken, newId, newSecret } from '../src/core/ids';
 import type { BlobStore } from '../src/core/storage/blob-store';
 import { recordBlob } from '../src/core/storage/blobs.queries';
 import { insertVersion } from '../src/modules/documents/versions.queries';
@@ -224,4 +224,80 @@ export async function createDocument(
     });
   });
   return { id, versionId, name, sha256: put.sha256, size: put.size, bytes };
+}
+
+/**
+ * A share link of one document or folder, planted as if `createdBy` had made it; `token` is the secret its visitors
+ * use (the sealed copy is a dummy: only the creator's listing would open it).
+ */
+export async function createShareLink(
+  db: Db,
+  input: { spaceId: string; documentId?: string; folderId?: string; createdBy: string },
+) {
+  const token = newSecret();
+  const row = {
+    id: newId(),
+    token_hash: hashToken(token),
+    token_sealed: 'v1.x.x.x',
+    space_id: input.spaceId,
+    document_id: input.documentId ?? null,
+    folder_id: input.documentId ? null : (input.folderId ?? null),
+    created_by: input.createdBy,
+    created_at: now(),
+    expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+    password_hash: null,
+    require_email: 0,
+    recipient_email: null,
+    max_downloads: null,
+    download_count: 0,
+    note: '',
+    revoked_at: null,
+    revoked_by: null,
+  };
+  await db.insertInto('share_links').values(row).execute();
+  return { id: row.id, token };
+}
+
+/** An open document request delivering into a folder of the space, with one item already received (ready to review). */
+export async function createDocumentRequest(
+  db: Db,
+  input: { spaceId: string; folderId?: string | null; createdBy: string },
+) {
+  const id = newId();
+  const itemId = newId();
+  await db
+    .insertInto('document_requests')
+    .values({
+      id,
+      space_id: input.spaceId,
+      folder_id: input.folderId ?? null,
+      created_by: input.createdBy,
+      title: 'Papers',
+      message: '',
+      recipient_name: 'Someone',
+      recipient_email: `someone-${next()}@example.test`,
+      locale: 'en',
+      token_hash: hashToken(newSecret()),
+      token_sealed: 'v1.x.x.x',
+      due_at: new Date(Date.now() + 86_400_000).toISOString(),
+      status: 'open',
+      created_at: now(),
+      updated_at: now(),
+    })
+    .execute();
+  await db
+    .insertInto('document_request_items')
+    .values({
+      id: itemId,
+      request_id: id,
+      position: 0,
+      label: 'Kbis',
+      status: 'received',
+      comment: '',
+      reviewed_at: null,
+      reviewed_by: null,
+      updated_at: now(),
+    })
+    .execute();
+  return { id, itemId };
 }

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { type RouteContract, type RouteName, routes } from '@gatehouse/contracts';
+import { moduleOfRoute, type RouteContract, type RouteName, routes } from '@gatehouse/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken, newId } from '../src/core/ids';
-import { plantSharingRows } from '../src/modules/shares/shares.test-support';
+import type { FixtureVictim, RouteFixtures } from '../src/core/route-fixtures';
+import { modules } from '../src/modules';
 import {
-  addMember,
-  createDocument,
-  createFolder,
-  createOrganization,
-  createPerson,
-  createSpace,
-  DEFAULT_PASSWORD,
-} from './factories';
+  fixturesOfUnknownRoutes,
+  type InventoryRoute,
+  routesWithoutFixture,
+  routesWithParams,
+} from './coverage-checks';
+import { addMember, createOrganization, createPerson, createSpace, DEFAULT_PASSWORD } from './factories';
 import { startTestServer, type TestServer } from './harness';
 import type { HttpClient } from './http-client';
 import { fillPath, sampleBody } from './samples';
@@ -32,21 +30,8 @@ const infrastructure = (url: string) =>
 
 let server: TestServer;
 let outsider: HttpClient;
-const victim = {
-  organizationId: '',
-  personId: '',
-  spaceId: '',
-  memberId: '',
-  sessionId: '',
-  tokenId: '',
-  folderId: '',
-  documentId: '',
-  versionId: '',
-  shareLinkId: '',
-  requestId: '',
-  requestItemId: '',
-  notificationId: '',
-};
+let victim: FixtureVictim;
+let fixturesByModule: Record<string, RouteFixtures | undefined>;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -54,49 +39,19 @@ beforeAll(async () => {
   const victimOrg = await createOrganization(db, { kind: 'customer' });
   const person = await createPerson(db, { organizationId: victimOrg.id });
   const space = await createSpace(db, { kind: 'client' });
-  const member = await addMember(db, { spaceId: space.id, userId: person.id, role: 'owner' });
+  await addMember(db, { spaceId: space.id, userId: person.id, role: 'owner' });
   const victimClient = server.client();
   await victimClient.signIn(person.email, DEFAULT_PASSWORD);
-  const session = await db
-    .selectFrom('sessions')
-    .select('id')
-    .where('user_id', '=', person.id)
-    .executeTakeFirstOrThrow();
-  const tokenId = newId();
-  await db
-    .insertInto('api_tokens')
-    .values({
-      id: tokenId,
-      user_id: person.id,
-      name: 't',
-      prefix: 'gh_x',
-      token_hash: hashToken(`gh_${tokenId}`),
-      created_at: new Date().toISOString(),
-      expires_at: null,
-      last_used_at: null,
-      revoked_at: null,
-    })
-    .execute();
-  const folder = await createFolder(db, { spaceId: space.id });
-  const document = await createDocument(server.deps, { spaceId: space.id, folderId: folder.id });
-  const sharing = await plantSharingRows(db, {
-    spaceId: space.id,
-    folderId: folder.id,
-    documentId: document.id,
-    personId: person.id,
-  });
-  Object.assign(victim, {
-    ...sharing,
-    folderId: folder.id,
-    documentId: document.id,
-    versionId: document.versionId,
+  victim = {
+    deps: server.deps,
     organizationId: victimOrg.id,
     personId: person.id,
     spaceId: space.id,
-    memberId: member.id,
-    sessionId: session.id,
-    tokenId,
-  });
+    request: (method, path, init) => victimClient.request(method, path, init),
+  };
+  fixturesByModule = Object.fromEntries(
+    await Promise.all(modules.map(async (manifest) => [manifest.name, await manifest.fixtures?.()] as const)),
+  );
 
   const otherOrg = await createOrganization(db, { kind: 'supplier' });
   const other = await createPerson(db, { organizationId: otherOrg.id });
@@ -109,6 +64,8 @@ afterAll(async () => {
 });
 
 const contractEntries = Object.entries(routes) as [RouteName, RouteContract][];
+/** Each route with the module whose contract declares it: that module's manifest must give its fixture. */
+const inventory = contractEntries.map(([name, contract]) => ({ ...contract, name, module: moduleOfRoute(contract) }));
 
 describe('route inventory', () => {
   it('every registered API route is declared in the contracts, and every contract is registered', () => {
@@ -159,33 +116,19 @@ describe('route inventory', () => {
     });
   }
 
-  for (const [name, contract] of contractEntries.filter(([, c]) => !c.public && c.path.includes(':id'))) {
-    it(`${contract.method} ${contract.path}: a person of another partner organization gets 404 on someone else's resource`, async () => {
-      const id = contract.path.startsWith('/api/v1/spaces')
-        ? victim.spaceId
-        : contract.path.startsWith('/api/v1/organizations')
-          ? victim.organizationId
-          : contract.path.startsWith('/api/v1/people')
-            ? victim.personId
-            : contract.path.startsWith('/api/v1/me/sessions')
-              ? victim.sessionId
-              : contract.path.startsWith('/api/v1/folders')
-                ? victim.folderId
-                : contract.path.startsWith('/api/v1/documents')
-                  ? victim.documentId
-                  : contract.path.startsWith('/api/v1/share-links')
-                    ? victim.shareLinkId
-                    : contract.path.startsWith('/api/v1/requests/')
-                      ? victim.requestId
-                      : contract.path.startsWith('/api/v1/request-items')
-                        ? victim.requestItemId
-                        : contract.path.startsWith('/api/v1/notifications')
-                          ? victim.notificationId
-                          : victim.tokenId;
-      const path = fillPath(contract.path, { id, memberId: victim.memberId, versionId: victim.versionId });
-      const body = sampleBody(name, { organizationId: victim.organizationId, personId: victim.personId });
-      const response = await outsider.request(contract.method, path, body === undefined ? {} : { body });
-      expect(response.status).toBe(404);
+  it('every signed-in route with params has a fixture in the manifest of the module that declares it', () => {
+    expect(routesWithoutFixture(inventory, fixturesByModule)).toEqual([]);
+    expect(fixturesOfUnknownRoutes(inventory, fixturesByModule)).toEqual([]);
+  });
+
+  for (const route of routesWithParams(inventory)) {
+    it(`${route.method} ${route.path}: a person of another partner organization gets 404 on someone else's resource`, async () => {
+      const fixture = route.module ? fixturesByModule[route.module]?.[route.name] : undefined;
+      if (!fixture) throw new Error(routesWithoutFixture([route], fixturesByModule).join('\n'));
+      const path = fillPath(route.path, await fixture(victim));
+      const body = sampleBody(route.name, { organizationId: victim.organizationId, personId: victim.personId });
+      const response = await outsider.request(route.method, path, body === undefined ? {} : { body });
+      expect(response.status, response.text).toBe(404);
     });
   }
 
@@ -197,5 +140,40 @@ describe('route inventory', () => {
     expect(spaces.body.spaces.map((s: { id: string }) => s.id)).not.toContain(victim.spaceId);
     expect(people.body.people.map((p: { id: string }) => p.id)).not.toContain(victim.personId);
     expect(organizations.body.organizations.map((o: { id: string }) => o.id)).not.toContain(victim.organizationId);
+  });
+});
+
+describe('the route inventory cannot be outrun', () => {
+  const throwaway: InventoryRoute = {
+    name: 'getWidget',
+    method: 'GET',
+    path: '/api/v1/widgets/:id',
+    module: 'widgets',
+  };
+
+  it('a new module route with an id and no fixture in its manifest fails the check, naming the route', () => {
+    expect(routesWithoutFixture([throwaway], { widgets: {} })).toEqual([
+      "getWidget (GET /api/v1/widgets/:id) has no fixture in the widgets module's manifest",
+    ]);
+    expect(routesWithoutFixture([throwaway], {})).toHaveLength(1);
+  });
+
+  it("a fixture given by another module's manifest does not count for the route", () => {
+    const elsewhere = { documents: { getWidget: async () => ({ id: 'x' }) } };
+    expect(routesWithoutFixture([throwaway], elsewhere)).toHaveLength(1);
+  });
+
+  it('the same route passes once its manifest gives a fixture, and public or param-less routes need none', () => {
+    const fixtures = { widgets: { getWidget: async () => ({ id: 'x' }) } };
+    const publicRoute = { ...throwaway, name: 'getPublicWidget', public: true };
+    const list = { ...throwaway, name: 'listWidgets', path: '/api/v1/widgets' };
+    expect(routesWithoutFixture([throwaway, publicRoute, list], fixtures)).toEqual([]);
+  });
+
+  it('a fixture left behind for a route its module no longer declares is reported', () => {
+    const fixtures = { widgets: { getWidget: async () => ({ id: 'x' }), getGadget: async () => ({ id: 'y' }) } };
+    expect(fixturesOfUnknownRoutes([throwaway], fixtures)).toEqual([
+      'the widgets module has a fixture for getGadget, which it does not declare',
+    ]);
   });
 });

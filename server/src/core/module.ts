@@ -1,6 +1,7 @@
 import type { Space } from '@gatehouse/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from './context';
+import type { EventSchemas, Subscriber } from './events/events';
 import type { JobHandlers } from './jobs/jobs';
 
 /** Something a space can have turned on, provided by one module; `defaultFor` lists the kinds created with it on. */
@@ -38,6 +39,8 @@ export type ModuleManifest<Tables extends object = object> = {
   migrations?: Record<string, MigrationStep>;
   routes?: (app: FastifyInstance, deps: Deps) => void | Promise<void>;
   jobs?: JobHandlers;
+  /** Domain events this module emits (`<m>.events.ts`) and its subscribers by unique name (see core/events). */
+  events?: { emits?: EventSchemas; subscribers?: Record<string, Subscriber> };
   /** Policy rules per resource type this module owns. */
   policy?: Record<string, ResourcePolicy>;
   /** The space capability this module provides (`documents`…), and the space kinds that have it on at creation. */
@@ -47,6 +50,8 @@ export type ModuleManifest<Tables extends object = object> = {
    * lazily so test helpers never load in a serving process.
    */
   fixtures?: () => Promise<import('./route-fixtures').RouteFixtures>;
+  /** The kinds of things this module lets search find (see core/search/search.ts). */
+  searchSources?: import('./search/search-sources').SearchSource[];
   /** Phantom: carries the table types to the `Database` type; never read at run time. */
   readonly __tables?: Tables;
 };

@@ -40,6 +40,7 @@ export const documentsModule = defineModule<{
     await registerDocumentsRoutes(app);
     await registerResumableUploadsRoutes(app, deps);
   },
+  fixtures: () => import('./documents.test-fixtures').then((fixtures) => fixtures.documentsRouteFixtures),
   jobs: { [THUMBNAIL_JOB]: makeThumbnailJob },
   policy: {
     folder: { read: 'folder.read', rules: folderRules },

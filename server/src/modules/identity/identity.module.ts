@@ -12,4 +12,5 @@ export const identityModule = defineModule<{
   name: 'identity',
   tables: { users: true, recovery_codes: true, one_time_tokens: true, login_failures: true },
   routes: registerIdentityRoutes,
+  fixtures: () => import('./identity.test-fixtures').then((fixtures) => fixtures.identityRouteFixtures),
 });

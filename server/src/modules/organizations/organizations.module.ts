@@ -9,6 +9,7 @@ export const organizationsModule = defineModule<{ organizations: OrganizationsTa
   name: 'organizations',
   tables: { organizations: true },
   routes: registerOrganizationsRoutes,
+  fixtures: () => import('./organizations.test-fixtures').then((fixtures) => fixtures.organizationsRouteFixtures),
   policy: {
     organization: { read: 'organization.read', rules: organizationRules },
     global: { read: null, rules: organizationGlobalRules },

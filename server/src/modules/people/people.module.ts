@@ -8,6 +8,7 @@ export const peopleModule = defineModule({
   name: 'people',
   tables: {},
   routes: registerPeopleRoutes,
+  fixtures: () => import('./people.test-fixtures').then((fixtures) => fixtures.peopleRouteFixtures),
   policy: {
     person: { read: 'person.read', rules: personRules },
     global: { read: null, rules: peopleGlobalRules },

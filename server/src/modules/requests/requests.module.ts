@@ -13,6 +13,7 @@ export const requestsModule = defineModule<{
   name: 'requests',
   tables: { document_requests: true, document_request_items: true, document_request_files: true },
   routes: registerRequestsRoutes,
+  fixtures: () => import('./requests.test-fixtures').then((fixtures) => fixtures.requestsRouteFixtures),
   jobs: { [REQUEST_REMINDER_JOB]: sendRequestReminder },
   policy: { document_request: { read: 'request.read', rules: documentRequestRules } },
 });

@@ -13,6 +13,7 @@ export const sharesModule = defineModule<{
   name: 'shares',
   tables: { share_links: true, share_grants: true, share_email_codes: true, share_accesses: true },
   routes: registerSharesRoutes,
+  fixtures: () => import('./shares.test-fixtures').then((fixtures) => fixtures.sharesRouteFixtures),
   policy: {
     folder: { read: null, rules: folderShareRules },
     document: { read: null, rules: documentShareRules },

@@ -9,6 +9,7 @@ export const spacesModule = defineModule<{ spaces: SpacesTable; space_members: S
   name: 'spaces',
   tables: { spaces: true, space_members: true },
   routes: registerSpacesRoutes,
+  fixtures: () => import('./spaces.test-fixtures').then((fixtures) => fixtures.spacesRouteFixtures),
   policy: {
     space: { read: 'space.read', rules: spaceRules },
     global: { read: null, rules: spaceGlobalRules },

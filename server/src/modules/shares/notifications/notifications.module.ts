@@ -12,5 +12,6 @@ export const notificationsModule = defineModule<{
   name: 'notifications',
   tables: { folder_follows: true, notifications: true },
   routes: registerNotificationsRoutes,
+  fixtures: () => import('./notifications.test-fixtures').then((fixtures) => fixtures.notificationsRouteFixtures),
   jobs: { [FOLDER_ACTIVITY_JOB]: deliverFolderActivity },
 });
