@@ -1,14 +1,15 @@
-import type { AuditEvent } from '@gatehouse/contracts';
+import type { AuditAction, AuditEvent } from '@gatehouse/contracts';
 import type { Translate } from '../../lib/i18n';
 
 /**
- * The actions the server writes to the audit trail, grouped for the filter. The trail is append-only and outlives
- * releases, so an action missing here (older or newer than this list) is simply shown by its raw code.
+ * Groups of the audit page's Action filter. Every action of the contracts' `auditActions` belongs to exactly one
+ * group (a test checks it, and each has a label in every language). `prefix` (the server filters by prefix when the
+ * value ends with a dot) backs the group's "all … events" option; every action starting with it is in the group.
+ * The trail is append-only and outlives releases, so an event whose action is unknown here shows its raw code.
  */
 export const auditActionGroups = [
   {
     key: 'security',
-    // The server filters by prefix when the value ends with a dot.
     prefix: 'auth.',
     actions: [
       'auth.sign_in',
@@ -53,6 +54,7 @@ export const auditActionGroups = [
     actions: [
       'space.created',
       'space.updated',
+      'space.capabilities_changed',
       'space.archived',
       'space.member_added',
       'space.member_role_changed',
@@ -61,8 +63,59 @@ export const auditActionGroups = [
       'space.invitation_sent',
     ],
   },
+  {
+    key: 'documents',
+    prefix: 'document.',
+    actions: [
+      'document.uploaded',
+      'document.version_added',
+      'document.version_restored',
+      'document.versions_pruned',
+      'document.updated',
+      'document.renamed',
+      'document.moved',
+      'document.copied',
+      'document.trashed',
+      'document.restored',
+      'document.locked',
+      'document.unlocked',
+      'document.lock_broken',
+      'document.downloaded',
+      'document.previewed',
+      'documents.settings_updated',
+    ],
+  },
+  {
+    key: 'folders',
+    prefix: 'folder.',
+    actions: [
+      'folder.created',
+      'folder.renamed',
+      'folder.moved',
+      'folder.trashed',
+      'folder.restored',
+      'folder.downloaded',
+    ],
+  },
+  {
+    key: 'shares',
+    prefix: 'share_link.',
+    actions: ['share_link.created', 'share_link.revoked', 'share_link.unlock_failed'],
+  },
+  {
+    key: 'requests',
+    prefix: 'document_request.',
+    actions: [
+      'document_request.created',
+      'document_request.cancelled',
+      'document_request.reminded',
+      'document_request.item_approved',
+      'document_request.item_rejected',
+    ],
+  },
+  { key: 'webdav', prefix: 'webdav.', actions: ['webdav.properties_changed'] },
   { key: 'audit', prefix: 'audit.', actions: ['audit.viewed', 'audit.exported'] },
-] as const;
+] as const satisfies readonly { key: string; prefix: string; actions: readonly AuditAction[] }[];
 
 /** The human label of an event's action (a failed attempt has its own wording); the raw code when unknown. */
 export function auditActionLabel(t: Translate, event: Pick<AuditEvent, 'action' | 'outcome'>): string {
