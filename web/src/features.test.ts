@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RouteObject } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { adminNav, features, mainNav, spaceTabs } from './features';
+import { adminNav, features, mainNav, spaceCapabilities, spaceTabs } from './features';
 import { locales } from './locales';
 import { coreEn } from './locales/core.en';
 import { coreFr } from './locales/core.fr';
@@ -50,8 +50,11 @@ describe('web feature registry', () => {
     expect(frKeys.length).toBe(Object.keys(locales.fr).length);
   });
 
-  it('every navigation entry and space tab has a label in both languages', () => {
-    const labels = [...mainNav, ...adminNav, ...spaceTabs].map((entry) => entry.labelKey);
+  it('every navigation entry, space tab and space capability has its words in both languages', () => {
+    const labels = [
+      ...[...mainNav, ...adminNav, ...spaceTabs].map((entry) => entry.labelKey),
+      ...spaceCapabilities.flatMap((entry) => [entry.labelKey, entry.descriptionKey]),
+    ];
     for (const messages of Object.values(locales)) {
       expect(labels.filter((key) => !messages[key]?.trim())).toEqual([]);
     }
@@ -64,6 +67,13 @@ describe('web feature registry', () => {
     expect(new Set(tabIds).size).toBe(tabIds.length);
     const links = [...mainNav, ...adminNav].map((entry) => entry.to);
     expect(new Set(links).size).toBe(links.length);
+  });
+
+  it('a tab that needs a capability needs one that some feature describes, and no capability is described twice', () => {
+    const described = spaceCapabilities.map((entry) => entry.id);
+    expect(new Set(described).size).toBe(described.length);
+    const needed = spaceTabs.flatMap((tab) => (tab.capability ? [tab.capability] : []));
+    expect(needed.filter((capability) => !described.includes(capability))).toEqual([]);
   });
 
   it('every navigation entry leads to a route of some feature', () => {

@@ -1,6 +1,13 @@
 import { adminFeature } from './features/admin/admin.feature';
 import { documentsFeature } from './features/documents/documents.feature';
-import type { AdminNavEntry, Feature, FeatureRoutes, NavEntry, SpaceTab } from './features/feature';
+import type {
+  AdminNavEntry,
+  Feature,
+  FeatureRoutes,
+  NavEntry,
+  SpaceCapabilityEntry,
+  SpaceTab,
+} from './features/feature';
 import { identityFeature } from './features/identity/identity.feature';
 import { requestsFeature } from './features/requests/requests.feature';
 import { searchFeature } from './features/search/search.feature';
@@ -24,3 +31,4 @@ export const featureRoutes = (zone: keyof FeatureRoutes) => features.flatMap((fe
 export const mainNav: NavEntry[] = byOrder(features.flatMap((feature) => feature.nav ?? []));
 export const adminNav: AdminNavEntry[] = byOrder(features.flatMap((feature) => feature.adminNav ?? []));
 export const spaceTabs: SpaceTab[] = byOrder(features.flatMap((feature) => feature.spaceTabs ?? []));
+export const spaceCapabilities: SpaceCapabilityEntry[] = features.flatMap((feature) => feature.spaceCapabilities ?? []);

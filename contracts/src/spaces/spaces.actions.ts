@@ -3,6 +3,7 @@ export const spacesActions = [
   'space.read',
   'space.create',
   'space.update',
+  'space.manage_capabilities',
   'space.archive',
   'space.read_members',
   'space.manage_members',

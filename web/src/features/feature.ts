@@ -34,6 +34,12 @@ export type SpaceTab = {
   count?: (space: Space) => number;
 };
 
+/**
+ * A capability a space may turn on (the server lists those it runs), as the web describes it: what it gives the
+ * space's members, in a sentence, for the create form, the settings and the overview.
+ */
+export type SpaceCapabilityEntry = { id: string; labelKey: MessageKey; descriptionKey: MessageKey; icon: IconName };
+
 /** Where a feature's routes sit in the router: each zone has its own layout and guard. */
 export type FeatureRoutes = {
   /** Public pages in the centred public layout (sign-in, invitations). */
@@ -60,6 +66,7 @@ export type Feature = {
   nav?: NavEntry[];
   adminNav?: AdminNavEntry[];
   spaceTabs?: SpaceTab[];
+  spaceCapabilities?: SpaceCapabilityEntry[];
   locale: FeatureLocale;
 };
 

@@ -2,6 +2,7 @@ import type { Action } from '@gatehouse/contracts';
 import type { Actor } from '../auth/actor';
 import { errors } from '../http/errors';
 import type { ModuleManifest } from '../module';
+import { type CompiledCapabilities, capabilityEnabled, compileCapabilities } from './capabilities';
 import type { Resource } from './resources';
 
 /**
@@ -19,6 +20,8 @@ export type CompiledPolicy = {
   rules: Record<string, RuleTable>;
   /** The action that decides whether a resource of each type exists at all for the actor (else 404). */
   readAction: Record<string, string>;
+  /** The space capabilities, and which resource types exist only while theirs is on. */
+  capabilities: CompiledCapabilities;
 };
 
 /**
@@ -46,7 +49,7 @@ export function compilePolicy(manifests: readonly ModuleManifest<object>[]): Com
     const read = readAction[type];
     if (!read || !rules[type]?.[read]) throw new Error(`Policy: resource type ${type} has no read rule`);
   }
-  return { rules, readAction };
+  return { rules, readAction, capabilities: compileCapabilities(manifests) };
 }
 
 let compiled: CompiledPolicy | null = null;
@@ -71,6 +74,11 @@ function platformManifests() {
   return manifestSource();
 }
 
+/** The capabilities a space may turn on, from the modules this server runs. */
+export function spaceCapabilities(): CompiledCapabilities {
+  return policy().capabilities;
+}
+
 /** Every action some rule decides, across every resource type. */
 export function policyActions(): string[] {
   return [...new Set(Object.values(policy().rules).flatMap((table) => Object.keys(table)))];
@@ -78,6 +86,7 @@ export function policyActions(): string[] {
 
 function readsIt(p: CompiledPolicy, actor: Actor, resource: Resource): boolean {
   if (resource.type === 'global') return true;
+  if (!capabilityEnabled(p.capabilities, resource)) return false;
   const read = p.rules[resource.type]?.[p.readAction[resource.type] ?? ''];
   return read ? read(actor, resource) : false;
 }

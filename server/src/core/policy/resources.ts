@@ -27,6 +27,8 @@ export type FolderResource = {
   spaceId: string;
   spaceStatus: 'active' | 'archived';
   myRole: SpaceRole | null;
+  /** The capabilities turned on in its space: without its own, the resource exists for nobody. */
+  capabilities: readonly string[];
   trashed: boolean;
 };
 /**
@@ -39,6 +41,8 @@ export type DocumentResource = {
   spaceId: string;
   spaceStatus: 'active' | 'archived';
   myRole: SpaceRole | null;
+  /** The capabilities turned on in its space: without its own, the resource exists for nobody. */
+  capabilities: readonly string[];
   trashed: boolean;
   lockHolderId: string | null;
 };
@@ -49,6 +53,8 @@ export type ShareLinkResource = {
   spaceId: string;
   spaceStatus: 'active' | 'archived';
   myRole: SpaceRole | null;
+  /** The capabilities turned on in its space: without its own, the resource exists for nobody. */
+  capabilities: readonly string[];
   createdBy: string;
 };
 /** A document request of a space: managed by the space's managers. */
@@ -58,6 +64,8 @@ export type DocumentRequestResource = {
   spaceId: string;
   spaceStatus: 'active' | 'archived';
   myRole: SpaceRole | null;
+  /** The capabilities turned on in its space: without its own, the resource exists for nobody. */
+  capabilities: readonly string[];
 };
 /** Actions that are not about one existing resource (creating, browsing the audit trail). */
 export type GlobalResource = { type: 'global' };

@@ -98,3 +98,24 @@ export function visibleOrganizations(db: DbOrTrx, actor: Actor, nowIso: string) 
     ]);
   };
 }
+
+/**
+ * Filter for `spaces`: those with the capability turned on. What a switched-off capability holds does not exist, so
+ * lists and search of its resources add this to the actor's scope (the policy's read check says the same).
+ */
+export function withCapability(db: DbOrTrx, capability: string) {
+  return (eb: ExpressionBuilder<Database, 'spaces'>) =>
+    eb.exists(
+      db
+        .selectFrom('space_capabilities as cap')
+        .select('cap.space_id')
+        .whereRef('cap.space_id', '=', 'spaces.id')
+        .where('cap.capability', '=', capability),
+    );
+}
+
+/** Filter for `spaces`: those the actor may read that have the capability turned on. */
+export function visibleSpacesWith(db: DbOrTrx, actor: Actor, nowIso: string, capability: string) {
+  return (eb: ExpressionBuilder<Database, 'spaces'>) =>
+    eb.and([visibleSpaces(db, actor, nowIso)(eb), withCapability(db, capability)(eb)]);
+}

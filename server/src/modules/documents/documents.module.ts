@@ -1,3 +1,4 @@
+import { SpaceKind } from '@gatehouse/contracts';
 import { defineModule } from '../../core/module';
 import { documentRules, folderRules } from '../../core/policy/rules/documents.rules';
 import { registerDocumentsRoutes } from './documents.routes';
@@ -42,8 +43,10 @@ export const documentsModule = defineModule<{
   },
   fixtures: () => import('./documents.test-fixtures').then((fixtures) => fixtures.documentsRouteFixtures),
   jobs: { [THUMBNAIL_JOB]: makeThumbnailJob },
+  // Every kind of space holds documents, data rooms included: sharing files is what every space is for today.
+  capability: { id: 'documents', defaultFor: SpaceKind.options },
   policy: {
-    folder: { read: 'folder.read', rules: folderRules },
-    document: { read: 'document.read', rules: documentRules },
+    folder: { read: 'folder.read', capability: 'documents', rules: folderRules },
+    document: { read: 'document.read', capability: 'documents', rules: documentRules },
   },
 });

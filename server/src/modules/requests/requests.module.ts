@@ -15,5 +15,5 @@ export const requestsModule = defineModule<{
   routes: registerRequestsRoutes,
   fixtures: () => import('./requests.test-fixtures').then((fixtures) => fixtures.requestsRouteFixtures),
   jobs: { [REQUEST_REMINDER_JOB]: sendRequestReminder },
-  policy: { document_request: { read: 'request.read', rules: documentRequestRules } },
+  policy: { document_request: { read: 'request.read', capability: 'documents', rules: documentRequestRules } },
 });

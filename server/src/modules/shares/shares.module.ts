@@ -17,6 +17,6 @@ export const sharesModule = defineModule<{
   policy: {
     folder: { read: null, rules: folderShareRules },
     document: { read: null, rules: documentShareRules },
-    share_link: { read: 'share.read', rules: shareLinkRules },
+    share_link: { read: 'share.read', capability: 'documents', rules: shareLinkRules },
   },
 });

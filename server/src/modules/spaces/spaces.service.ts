@@ -7,13 +7,16 @@ import { newId } from '../../core/ids';
 import { abilities, authorize, type PolicyAction } from '../../core/policy/policy';
 import { globalResource } from '../../core/policy/resources';
 import { authorizePerson, unsafeLookupPersonByEmail } from '../people/people.service';
+import { chooseCapabilities, sameCapabilities } from './spaces.capabilities';
 import { invalidMember } from './spaces.errors';
 import { insertMember } from './spaces.members.queries';
 import { nextFreeSlug, roleFromRank, slugify, spaceResource } from './spaces.models';
 import {
   getSpaceWithFacts,
   insertSpace,
+  listCapabilitiesOf,
   listVisibleSpaces,
+  replaceCapabilities,
   type SpaceRow,
   unsafeListSlugsStartingWith,
   updateSpaceRow,
@@ -23,7 +26,7 @@ type SpaceKind = Space['kind'];
 /** Two creations may pick the same free slug at once; the loser retries with the next one. */
 const SLUG_ATTEMPTS = 5;
 
-function toSpace(ctx: RequestContext, row: SpaceRow): Space {
+function toSpace(ctx: RequestContext, row: SpaceRow, capabilities: string[]): Space {
   return {
     id: row.id,
     name: row.name,
@@ -34,6 +37,7 @@ function toSpace(ctx: RequestContext, row: SpaceRow): Space {
     myRole: roleFromRank(row.my_role_rank as number | null),
     memberCount: Number(row.member_count ?? 0),
     createdAt: row.created_at,
+    capabilities,
     abilities: abilities(ctx.actor, spaceResource(row)),
   };
 }
@@ -53,19 +57,37 @@ export async function authorizeSpace(
   return row;
 }
 
+async function withCapabilities(ctx: RequestContext, row: SpaceRow): Promise<Space> {
+  const capabilities = await listCapabilitiesOf(ctx.db, [row.id]);
+  return toSpace(ctx, row, capabilities.get(row.id) ?? []);
+}
+
 export async function reloadSpace(ctx: RequestContext, id: string): Promise<Space> {
   const row = await getSpaceWithFacts(ctx.db, { actor: ctx.actor, nowIso: ctx.clock.now().toISOString(), id });
   if (!row) throw errors.notFound();
-  return toSpace(ctx, row);
+  return withCapabilities(ctx, row);
 }
 
 export async function listSpaces(ctx: RequestContext) {
   const rows = await listVisibleSpaces(ctx.db, { actor: ctx.actor, nowIso: ctx.clock.now().toISOString() });
-  return { spaces: rows.map((row) => toSpace(ctx, row)), abilities: abilities(ctx.actor, globalResource) };
+  const capabilities = await listCapabilitiesOf(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
+  return {
+    spaces: rows.map((row) => toSpace(ctx, row, capabilities.get(row.id) ?? [])),
+    abilities: abilities(ctx.actor, globalResource),
+  };
+}
+
+/** The spaces the actor may read that have this capability on (WebDAV shows only those with documents). */
+export async function listSpacesWith(ctx: RequestContext, capability: string): Promise<Space[]> {
+  const { spaces } = await listSpaces(ctx);
+  return spaces.filter((space) => space.capabilities.includes(capability));
 }
 
 export async function getSpace(ctx: RequestContext, input: { id: string }): Promise<Space> {
-  return toSpace(ctx, await authorizeSpace(ctx, { id: input.id, action: 'space.read' }));
+  return withCapabilities(ctx, await authorizeSpace(ctx, { id: input.id, action: 'space.read' }));
 }
 
 /** Owners answer for a space towards the partners in it, so an owner is always an active host person. */
@@ -77,7 +99,14 @@ async function ensureHostOwner(ctx: RequestContext, personId: string) {
   return person;
 }
 
-export type CreateSpaceInput = { name: string; kind: SpaceKind; description?: string; ownerId?: string };
+export type CreateSpaceInput = {
+  name: string;
+  kind: SpaceKind;
+  description?: string;
+  ownerId?: string;
+  /** Instead of the kind's defaults. */
+  capabilities?: string[];
+};
 
 /** Creates a space with its first owner: `ownerId` (a host person), or else the creator themselves. */
 export async function createSpace(ctx: RequestContext, input: CreateSpaceInput): Promise<Space> {
@@ -88,6 +117,7 @@ export async function createSpace(ctx: RequestContext, input: CreateSpaceInput):
   const ownerId = input.ownerId ?? (ctx.actor.kind === 'user' ? ctx.actor.id : null);
   if (!ownerId) throw invalidMember('Name the owner of the space.');
   if (input.ownerId) await ensureHostOwner(ctx, input.ownerId);
+  const capabilities = chooseCapabilities({ kind: input.kind, asked: input.capabilities });
   const name = input.name.trim();
   const base = slugify(name);
   const id = newId();
@@ -108,10 +138,11 @@ export async function createSpace(ctx: RequestContext, input: CreateSpaceInput):
         });
         const owner = { id: newId(), spaceId: id, userId: ownerId, organizationId: null, role: 'owner' as SpaceRole };
         await insertMember(trx, { ...owner, expiresAt: null, createdBy, nowIso });
+        await replaceCapabilities(trx, { spaceId: id, capabilities });
         await record(trx, ctx, {
           action: 'space.created',
           target: { type: 'space', id, label: name },
-          details: { kind: input.kind, slug, ownerId },
+          details: { kind: input.kind, slug, ownerId, capabilities },
         });
       });
       break;
@@ -132,23 +163,51 @@ export async function createSpaceForOwnerEmail(
   return createSpace(ctx, { name: input.name, kind: input.kind, description: input.description, ownerId: owner.id });
 }
 
+/**
+ * Renames or describes a space (`space.update`) and turns its capabilities on and off (`space.manage_capabilities`):
+ * each part of the body needs its own right, so a request carrying both needs both.
+ */
 export async function updateSpace(
   ctx: RequestContext,
-  input: { id: string; name?: string; description?: string },
+  input: { id: string; name?: string; description?: string; capabilities?: string[] },
 ): Promise<Space> {
-  const current = await authorizeSpace(ctx, { id: input.id, action: 'space.update' });
+  const describes = input.name !== undefined || input.description !== undefined || input.capabilities === undefined;
+  const current = await authorizeSpace(ctx, {
+    id: input.id,
+    action: describes ? 'space.update' : 'space.manage_capabilities',
+  });
+  if (describes && input.capabilities !== undefined) {
+    authorize(ctx.actor, 'space.manage_capabilities', spaceResource(current));
+  }
   const set: { name?: string; description?: string } = {};
   const name = input.name?.trim();
   if (name !== undefined && name !== current.name) set.name = name;
   if (input.description !== undefined && input.description !== current.description) set.description = input.description;
-  if (Object.keys(set).length === 0) return toSpace(ctx, current);
+  const before = [...((await listCapabilitiesOf(ctx.db, [current.id])).get(current.id) ?? [])].sort();
+  const after =
+    input.capabilities === undefined
+      ? before
+      : chooseCapabilities({ kind: current.kind as SpaceKind, asked: input.capabilities });
+  const capabilitiesChange = !sameCapabilities(before, after);
+  if (Object.keys(set).length === 0 && !capabilitiesChange) return toSpace(ctx, current, before);
   await ctx.db.transaction().execute(async (trx) => {
+    // Also when only capabilities change: the new updated_at renews the space's WebDAV listing stamp.
     await updateSpaceRow(trx, { id: current.id, nowIso: ctx.clock.now().toISOString(), set });
-    await record(trx, ctx, {
-      action: 'space.updated',
-      target: { type: 'space', id: current.id, label: set.name ?? current.name },
-      details: { changed: Object.keys(set), ...(set.name ? { previousName: current.name, name: set.name } : {}) },
-    });
+    if (Object.keys(set).length > 0) {
+        await record(trx, ctx, {
+        action: 'space.updated',
+        target: { type: 'space', id: current.id, label: set.name ?? current.name },
+        details: { changed: Object.keys(set), ...(set.name ? { previousName: current.name, name: set.name } : {}) },
+      });
+    }
+    if (capabilitiesChange) {
+      await replaceCapabilities(trx, { spaceId: current.id, capabilities: after });
+      await record(trx, ctx, {
+        action: 'space.capabilities_changed',
+        target: { type: 'space', id: current.id, label: set.name ?? current.name },
+        details: { before, after },
+      });
+    }
   });
   return reloadSpace(ctx, current.id);
 }

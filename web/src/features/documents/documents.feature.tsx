@@ -16,5 +16,13 @@ export const documentsFeature = defineFeature({
       component: DocumentsTab,
     },
   ],
+  spaceCapabilities: [
+    {
+      id: 'documents',
+      labelKey: 'documents.capability',
+      descriptionKey: 'documents.capabilityHint',
+      icon: 'folder',
+    },
+  ],
   locale: { en: documentsEn, fr: documentsFr },
 });

@@ -1,5 +1,8 @@
 /** Documents strings in English, the reference: the French catalogue must have exactly these keys. */
 export const documentsEn = {
+  'documents.capability': 'Documents',
+  'documents.capabilityHint':
+    'Folders and files, with versions, previews, check-out, share links and document requests.',
   'documents.root': 'Documents',
   'documents.folderPath': 'Folder path',
   'documents.listLabel': 'Files and folders',

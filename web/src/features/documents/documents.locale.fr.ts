@@ -2,6 +2,9 @@ import type { Catalogue } from '../../locales/catalogue';
 import type { documentsEn } from './documents.locale.en';
 
 export const documentsFr: Catalogue<typeof documentsEn> = {
+  'documents.capability': 'Documents',
+  'documents.capabilityHint':
+    'Dossiers et fichiers, avec versions, aperçus, extraction, liens de partage et demandes de documents.',
   'documents.root': 'Documents',
   'documents.folderPath': 'Chemin du dossier',
   'documents.listLabel': 'Fichiers et dossiers',

@@ -27,13 +27,22 @@ export const spacesFr: Catalogue<typeof spacesEn> = {
   'spaceKinds.collection': 'Collection',
   'spaceKinds.dataroom': 'Data room',
 
-  'spaceKindHints.client': 'Travailler avec un client : partager des documents, répondre à ses questions.',
-  'spaceKindHints.supplier': 'Travailler avec un fournisseur : commandes, livraisons, documents qualité.',
-  'spaceKindHints.project': 'Une équipe de plusieurs organisations autour d’un projet.',
-  'spaceKindHints.board': 'Membres du conseil : dossiers de séance et procès-verbaux.',
-  'spaceKindHints.network': 'Un réseau de partenaires, de distributeurs ou de franchisés.',
-  'spaceKindHints.collection': 'Une bibliothèque de documents publiés pour de nombreux lecteurs.',
-  'spaceKindHints.dataroom': 'Une data room contrôlée pour un audit d’acquisition.',
+  'spaceKindHints.client': 'Pour travailler avec un client.',
+  'spaceKindHints.supplier': 'Pour travailler avec un fournisseur.',
+  'spaceKindHints.project': 'Pour une équipe de plusieurs organisations autour d’un projet.',
+  'spaceKindHints.board': 'Pour les membres d’un conseil ou d’un comité.',
+  'spaceKindHints.network': 'Pour un réseau de partenaires, de distributeurs ou de franchisés.',
+  'spaceKindHints.collection': 'Pour des contenus publiés auprès de nombreux lecteurs.',
+  'spaceKindHints.dataroom': 'Pour un groupe restreint qui examine une opération ou un audit.',
+
+  'capabilities.title': 'Ce que propose cet espace',
+  'capabilities.createHint':
+    'Choisies selon le type d’espace. Vous pouvez les changer maintenant ou plus tard dans les réglages de l’espace.',
+  'capabilities.settingsHint': 'Les membres voient les onglets des fonctionnalités activées, et seulement ceux-là.',
+  'capabilities.none': 'Rien n’est activé dans cet espace : il ne présente que ses membres.',
+  'capabilities.noneManager':
+    'Rien n’est encore activé dans cet espace. Activez une fonctionnalité avec « Modifier l’espace ».',
+  'capabilities.unavailable': 'La liste des fonctionnalités n’a pas pu être chargée.',
 
   'roles.owner': 'Propriétaire',
   'roles.manager': 'Gestionnaire',

@@ -10,6 +10,9 @@ export const spaceRules = {
   'space.read_members': (actor: Actor, space: SpaceResource) => isSuperuser(actor) || space.myRole !== null,
   'space.update': (actor: Actor, space: SpaceResource) =>
     space.status === 'active' && (isSuperuser(actor) || isManager(space)),
+  /** Which capabilities (documents, discussions, …) the space has: changed by its managers. */
+  'space.manage_capabilities': (actor: Actor, space: SpaceResource) =>
+    space.status === 'active' && (isSuperuser(actor) || isManager(space)),
   'space.manage_members': (actor: Actor, space: SpaceResource) =>
     space.status === 'active' && (isSuperuser(actor) || isManager(space)),
   'space.invite': (actor: Actor, space: SpaceResource) =>

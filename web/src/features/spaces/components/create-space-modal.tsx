@@ -1,10 +1,12 @@
 import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useApiMutation } from '../../../lib/hooks';
+import { useApiMutation, useApiQuery } from '../../../lib/hooks';
 import { useT } from '../../../lib/i18n';
 import { FormError } from '../../../ui/form-error';
+import { kindDefaults } from '../space-capabilities';
 import { kindList } from '../space-kinds';
+import { CapabilityPicker } from './capability-picker';
 
 type Kind = (typeof kindList)[number];
 
@@ -14,6 +16,10 @@ export function CreateSpaceModal({ opened, onClose }: { opened: boolean; onClose
   const [name, setName] = useState('');
   const [kind, setKind] = useState<Kind>('client');
   const [description, setDescription] = useState('');
+  const available = useApiQuery('listSpaceCapabilities', undefined, { staleTime: Number.POSITIVE_INFINITY });
+  // Null until the person changes them: the kind's defaults apply, and follow the kind while it changes.
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  const capabilities = chosen ?? kindDefaults(available.data?.capabilities ?? [], kind);
   const create = useApiMutation('createSpace', {
     invalidates: ['listSpaces'],
     onSuccess: ({ space }) => {
@@ -24,13 +30,16 @@ export function CreateSpaceModal({ opened, onClose }: { opened: boolean; onClose
   const close = () => {
     setName('');
     setDescription('');
+    setChosen(null);
     create.reset();
     onClose();
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ body: { name, kind, description: description || undefined } });
+    create.mutate({
+      body: { name, kind, description: description || undefined, ...(chosen ? { capabilities: chosen } : {}) },
+    });
   };
 
   return (
@@ -50,9 +59,13 @@ export function CreateSpaceModal({ opened, onClose }: { opened: boolean; onClose
             description={t(`spaceKindHints.${kind}`)}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             value={kind}
-            onChange={(event) => setKind(event.currentTarget.value as Kind)}
+            onChange={(event) => {
+              setKind(event.currentTarget.value as Kind);
+              setChosen(null);
+            }}
             data={kindList.map((value) => ({ value, label: t(`spaceKinds.${value}`) }))}
           />
+          <CapabilityPicker value={capabilities} onChange={setChosen} hint={t('capabilities.createHint')} />
           <Textarea
             label={t('spaces.description')}
             value={description}

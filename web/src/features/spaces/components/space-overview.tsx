@@ -2,6 +2,7 @@ import type { Space } from '@gatehouse/contracts';
 import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { formatDate } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
+import { CapabilityList } from './capability-list';
 
 /** The overview tab of every space: its description and a few facts. */
 export function SpaceOverview({ space }: { space: Space }) {
@@ -38,6 +39,7 @@ export function SpaceOverview({ space }: { space: Space }) {
       <Text fz="sm" c="dimmed">
         {t(`spaceKindHints.${space.kind}`)}
       </Text>
+      <CapabilityList space={space} />
     </Stack>
   );
 }

@@ -1,0 +1,43 @@
+import type { Space } from '@gatehouse/contracts';
+import { describe, expect, it } from 'vitest';
+import { spaceTabs } from '../../features';
+import { visibleTabs } from './space.page';
+import { kindDefaults } from './space-capabilities';
+
+const space = (over: Partial<Space>): Space => ({
+  id: 's1',
+  name: 'Harbour',
+  slug: 'harbour',
+  kind: 'project',
+  description: '',
+  status: 'active',
+  myRole: 'viewer',
+  memberCount: 3,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  capabilities: ['documents'],
+  abilities: { 'space.read_members': true },
+  ...over,
+});
+
+describe('space tabs from capabilities', () => {
+  it('a space with documents turned on opens on its documents, then overview and members', () => {
+    expect(visibleTabs(space({}), spaceTabs).map((tab) => tab.id)).toEqual(['documents', 'overview', 'members']);
+  });
+
+  it('with documents turned off the documents tab is gone; overview and members always stay', () => {
+    expect(visibleTabs(space({ capabilities: [] }), spaceTabs).map((tab) => tab.id)).toEqual(['overview', 'members']);
+  });
+
+  it('members are listed only to those allowed to read them', () => {
+    expect(visibleTabs(space({ abilities: {} }), spaceTabs).map((tab) => tab.id)).toEqual(['documents', 'overview']);
+  });
+
+  it('a new space starts with the capabilities whose defaults include its kind', () => {
+    const list = [
+      { id: 'documents', defaultFor: ['client' as const, 'project' as const] },
+      { id: 'tasks', defaultFor: ['project' as const] },
+    ];
+    expect(kindDefaults(list, 'project')).toEqual(['documents', 'tasks']);
+    expect(kindDefaults(list, 'board')).toEqual([]);
+  });
+});
