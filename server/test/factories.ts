@@ -102,7 +102,7 @@ export async function createHostAdmin(db: Db, input: { email?: string; password?
 
 export async function createSpace(
   db: Db,
-  input: { name?: string; kind?: string; status?: 'active' | 'archived' } = {},
+  input: { name?: string; kind?: string; status?: 'active' | 'archived'; capabilities?: string[] } = {},
 ) {
   const name = input.name ?? `Space ${next()}`;
   const row = {
@@ -120,6 +120,14 @@ export async function createSpace(
     updated_at: now(),
   } as const;
   await db.insertInto('spaces').values(row).execute();
+  // Like a space created through the API: documents on unless the test says otherwise.
+  const capabilities = input.capabilities ?? ['documents'];
+  if (capabilities.length > 0) {
+    await db
+      .insertInto('space_capabilities')
+      .values(capabilities.map((capability) => ({ space_id: row.id, capability })))
+      .execute();
+  }
   return row;
 }
 

@@ -2,6 +2,7 @@
 export const spacesAuditActions = [
   'space.created',
   'space.updated',
+  'space.capabilities_changed',
   'space.archived',
   'space.member_added',
   'space.member_role_changed',

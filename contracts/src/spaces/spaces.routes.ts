@@ -6,6 +6,7 @@ import {
   CreateSpaceBody,
   MemberParams,
   Space,
+  SpaceCapabilityInfo,
   SpaceInviteBody,
   SpaceMember,
   UpdateMemberBody,
@@ -37,7 +38,7 @@ export const spacesRoutes = {
   updateSpace: defineRoute({
     method: 'PATCH',
     path: '/api/v1/spaces/:id',
-    summary: 'Rename or describe a space',
+    summary: 'Rename or describe a space, or turn its capabilities on and off',
     params: IdParams,
     body: UpdateSpaceBody,
     response: z.object({ space: Space }),
@@ -88,5 +89,11 @@ export const spacesRoutes = {
     body: SpaceInviteBody,
     response: z.object({ member: SpaceMember }),
     status: 201,
+  }),
+  listSpaceCapabilities: defineRoute({
+    method: 'GET',
+    path: '/api/v1/space-capabilities',
+    summary: 'The capabilities a space may turn on, with the kinds of space created with each on',
+    response: z.object({ capabilities: z.array(SpaceCapabilityInfo) }),
   }),
 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Email, Id, IsoDateTime, PersonName } from '../common';
 
 export const SpaceKind = z.enum(['client', 'supplier', 'project', 'board', 'network', 'collection', 'dataroom']);
+export type SpaceKind = z.infer<typeof SpaceKind>;
 export const SpaceRole = z.enum(['owner', 'manager', 'contributor', 'viewer']);
 export type SpaceRole = z.infer<typeof SpaceRole>;
 
@@ -16,9 +17,21 @@ export const Space = z.object({
   myRole: SpaceRole.nullable(),
   memberCount: z.number().int(),
   createdAt: IsoDateTime,
+  /** The capabilities turned on in this space (`documents`…); what belongs to one turned off does not exist. */
+  capabilities: z.array(z.string()),
   abilities: z.record(z.string(), z.boolean()),
 });
 export type Space = z.infer<typeof Space>;
+
+/**
+ * Ids of space capabilities (the server lists those it has: GET /api/v1/space-capabilities). An unknown id is refused
+ * by the server, which alone knows the modules it runs.
+ */
+const CapabilityIds = z.array(z.string().min(1).max(60)).max(50);
+
+/** A capability a space may turn on, and the kinds of space created with it on. */
+export const SpaceCapabilityInfo = z.object({ id: z.string(), defaultFor: z.array(SpaceKind) });
+export type SpaceCapabilityInfo = z.infer<typeof SpaceCapabilityInfo>;
 
 export const CreateSpaceBody = z
   .object({
@@ -26,10 +39,17 @@ export const CreateSpaceBody = z
     kind: SpaceKind,
     description: z.string().max(2000).optional(),
     ownerId: z.uuid().optional(),
+    /** Instead of the kind's defaults. */
+    capabilities: CapabilityIds.optional(),
   })
   .strict();
 export const UpdateSpaceBody = z
-  .object({ name: z.string().trim().min(1).max(120).optional(), description: z.string().max(2000).optional() })
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    description: z.string().max(2000).optional(),
+    /** The full list of capabilities to have on (managers and owners). */
+    capabilities: CapabilityIds.optional(),
+  })
   .strict();
 
 export const SpaceMember = z.object({

@@ -9,13 +9,21 @@ import { liveLockHolder } from './documents.models';
 import { type DocumentRow, getDocumentById } from './documents.queries';
 import { type FolderRow, getFolderById } from './folders.queries';
 
-/** What the policy needs from the space around a folder or document: its status and the actor's role in it. */
-export type SpaceFacts = { spaceId: string; spaceStatus: 'active' | 'archived'; myRole: SpaceRole | null };
+/**
+ * What the policy needs from the space around a folder or document: its status, the actor's role in it, and the
+ * capabilities turned on (without `documents`, nothing of the library exists).
+ */
+export type SpaceFacts = {
+  spaceId: string;
+  spaceStatus: 'active' | 'archived';
+  myRole: SpaceRole | null;
+  capabilities: readonly string[];
+};
 
 /** The space through the spaces service: 404 when the actor is not a live member (host admins see every space). */
 export async function spaceFacts(ctx: RequestContext, spaceId: string): Promise<SpaceFacts> {
   const space = await getSpace(ctx, { id: spaceId });
-  return { spaceId, spaceStatus: space.status, myRole: space.myRole };
+  return { spaceId, spaceStatus: space.status, myRole: space.myRole, capabilities: space.capabilities };
 }
 
 export function folderResource(facts: SpaceFacts, folder: FolderRow | null): FolderResource {

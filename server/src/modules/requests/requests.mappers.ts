@@ -12,7 +12,8 @@ type Item = DocumentRequest['items'][number];
 export const requestUrl = (publicUrl: string, token: string) => `${publicUrl}/r/${token}`;
 
 export function requestResource(facts: SpaceFacts, id: string): DocumentRequestResource {
-  return { type: 'document_request', id, spaceId: facts.spaceId, spaceStatus: facts.spaceStatus, myRole: facts.myRole };
+  const { spaceId, spaceStatus, myRole, capabilities } = facts;
+  return { type: 'document_request', id, spaceId, spaceStatus, myRole, capabilities };
 }
 
 /** Items with their received files, by request id. `withDocuments` is false on the recipient's side. */

@@ -1,7 +1,7 @@
 import type { SearchQuery, SearchResult } from '@gatehouse/contracts';
 import type { RequestContext } from '../../core/context';
 import { AppError, errors } from '../../core/http/errors';
-import { visibleSpaces } from '../../core/policy/scopes';
+import { visibleSpacesWith } from '../../core/policy/scopes';
 import { type SearchHit, searchDocuments } from '../../core/search/search';
 
 /** A day bound becomes the first or last millisecond of that UTC day; an instant is normalized to UTC. */
@@ -53,7 +53,8 @@ export async function searchForActor(ctx: RequestContext, query: SearchQuery): P
   const nowIso = ctx.clock.now().toISOString();
   const hits = await searchDocuments(ctx.db, {
     query: query.q,
-    scope: visibleSpaces(ctx.db, ctx.actor, nowIso),
+    // Documents exist only in spaces with documents on.
+    scope: visibleSpacesWith(ctx.db, ctx.actor, nowIso, 'documents'),
     filters: {
       spaceId: query.spaceId,
       type: query.type,

@@ -13,6 +13,7 @@ export function shareLinkResource(facts: SpaceFacts, row: Pick<LinkRow, 'id' | '
     spaceId: facts.spaceId,
     spaceStatus: facts.spaceStatus,
     myRole: facts.myRole,
+    capabilities: facts.capabilities,
     createdBy: row.created_by,
   };
 }

@@ -1,4 +1,4 @@
-import { defineError } from '../../core/http/errors';
+import { AppError, defineError } from '../../core/http/errors';
 
 export const memberExists = defineError({
   code: 'spaces.member_exists',
@@ -25,3 +25,9 @@ export const emailTakenElsewhere = defineError({
   status: 409,
   title: 'This e-mail address belongs to someone of another organization',
 });
+
+/** Shaped like a contract validation failure: the field is named, so the form shows the problem beside it. */
+export const invalidCapabilities = (unknown: readonly string[]) =>
+  new AppError('http.validation_failed', 400, 'Invalid request', `Unknown capability: ${unknown.join(', ')}.`, {}, [
+    { path: 'body.capabilities', message: `Unknown capability: ${unknown.join(', ')}` },
+  ]);

@@ -1,8 +1,8 @@
 import { defineModule } from '../../core/module';
 import { spaceGlobalRules } from '../../core/policy/rules/global.rules';
 import { spaceRules } from '../../core/policy/rules/spaces.rules';
-import { registerSpacesRoutes } from './spaces.routes';
 import * as m0012 from './migrations/0012-space-capabilities';
+import { registerSpacesRoutes } from './spaces.routes';
 import type { SpaceCapabilitiesTable, SpaceMembersTable, SpacesTable } from './spaces.tables';
 
 /** Spaces and their members (people or whole organizations, with a role). */

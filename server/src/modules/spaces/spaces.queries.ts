@@ -112,3 +112,27 @@ export function updateSpaceRow(
     .where('id', '=', args.id)
     .execute();
 }
+
+/** The capabilities turned on in each of these spaces (a space with none maps to an empty list). */
+export async function listCapabilitiesOf(db: DbOrTrx, spaceIds: string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>(spaceIds.map((id) => [id, []]));
+  if (spaceIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('space_capabilities')
+    .select(['space_id', 'capability'])
+    .where('space_id', 'in', spaceIds)
+    .orderBy('capability', 'asc')
+    .execute();
+  for (const row of rows) result.get(row.space_id)?.push(row.capability);
+  return result;
+}
+
+/** Makes `capabilities` exactly the list turned on in the space. */
+export async function replaceCapabilities(db: DbOrTrx, args: { spaceId: string; capabilities: readonly string[] }) {
+  await db.deleteFrom('space_capabilities').where('space_id', '=', args.spaceId).execute();
+  if (args.capabilities.length === 0) return;
+  await db
+    .insertInto('space_capabilities')
+    .values(args.capabilities.map((capability) => ({ space_id: args.spaceId, capability })))
+    .execute();
+}

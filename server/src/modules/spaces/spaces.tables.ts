@@ -21,3 +21,9 @@ export type SpaceMembersTable = {
   created_by: string | null;
   created_at: string;
 };
+
+/** One row per capability turned on in a space (`documents`…); the ids are those the modules' manifests provide. */
+export type SpaceCapabilitiesTable = {
+  space_id: string;
+  capability: string;
+};

@@ -2,7 +2,7 @@ import { NodeName, type Space } from '@gatehouse/contracts';
 import type { RequestContext } from '../../core/context';
 import { AppError } from '../../core/http/errors';
 import { nameKey } from '../documents/documents.models';
-import { listSpaces } from '../spaces/spaces.service';
+import { listSpacesWith } from '../spaces/spaces.service';
 import { unsafeFindLiveChild } from './webdav.queries';
 
 export const DAV_PREFIX = '/dav';
@@ -90,13 +90,14 @@ export function ensureNodeName(name: string): string {
 }
 
 /**
- * Finds what a WebDAV path designates for the actor. A space they do not belong to looks exactly like one that does
- * not exist (the spaces service lists only theirs); inside a space, trashed items do not exist.
+ * Finds what a WebDAV path designates for the actor. A space they do not belong to (or without documents) looks
+ * exactly like one that does not exist (the spaces service lists only theirs); inside a space, trashed items do not exist.
  */
 export async function resolveTarget(ctx: RequestContext, segments: string[]): Promise<Target> {
   if (segments.length === 0) return { kind: 'root', href: hrefOf(null, [], true) };
   const [slug, ...names] = segments;
-  const { spaces } = await listSpaces(ctx);
+  // A space whose documents are turned off has nothing to mount: it is as absent as a space the actor is not in.
+  const spaces = await listSpacesWith(ctx, 'documents');
   const space = spaces.find((candidate) => candidate.slug === slug);
   if (!space) return { kind: 'unknown-space', href: hrefOf(slug, [], true) };
   const placed = (collection: boolean): Placed => ({

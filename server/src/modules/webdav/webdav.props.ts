@@ -7,7 +7,7 @@ import { errors } from '../../core/http/errors';
 import { authorizeDocument, authorizeFolder } from '../documents/documents.access';
 import { getDocument } from '../documents/documents.service';
 import { folderListingStamp, listFolderContents } from '../documents/files.service';
-import { listSpaces } from '../spaces/spaces.service';
+import { listSpacesWith } from '../spaces/spaces.service';
 import { readXml, sendXml } from './webdav.http';
 import type { ListingCache } from './webdav.listing-cache';
 import {
@@ -220,7 +220,7 @@ async function entriesFor(ctx: RequestContext, target: Target, depth: '0' | '1')
       propsKey: null,
       lockable: false,
     };
-    const spaces = depth === '0' ? [] : (await listSpaces(ctx)).spaces;
+    const spaces = depth === '0' ? [] : await listSpacesWith(ctx, 'documents');
     return {
       entries: [
         root,
