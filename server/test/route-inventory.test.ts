@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { moduleOfRoute, type RouteContract, type RouteName, routes } from '@gatehouse/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureVictim, RouteFixtures } from '../src/core/route-fixtures';
-import { modules } from '../src/modules';
+import { type Module, modules } from '../src/modules';
 import {
   fixturesOfUnknownRoutes,
   type InventoryRoute,
@@ -50,7 +50,7 @@ beforeAll(async () => {
     request: (method, path, init) => victimClient.request(method, path, init),
   };
   fixturesByModule = Object.fromEntries(
-    await Promise.all(modules.map(async (manifest) => [manifest.name, await manifest.fixtures?.()] as const)),
+    await Promise.all(modules.map(async (manifest: Module) => [manifest.name, await manifest.fixtures?.()] as const)),
   );
 
   const otherOrg = await createOrganization(db, { kind: 'supplier' });

@@ -25,7 +25,7 @@ const victimUpload = async ({ spaceId, request }: FixtureVictim) => {
 };
 
 /** Route inventory fixtures: the victim's space, a folder, a document (with its version) and an upload in it. */
-export const documentsRouteFixtures = {
+export const documentsRouteFixtures: FixturesFor<(typeof documentsContract)['routes']> = {
   listFiles: victimSpace,
   createFolder: victimSpace,
   uploadDocument: victimSpace,
@@ -55,4 +55,4 @@ export const documentsRouteFixtures = {
   resumableUploadOffset: victimUpload,
   appendResumableUpload: victimUpload,
   terminateResumableUpload: victimUpload,
-} satisfies FixturesFor<(typeof documentsContract)['routes']>;
+};

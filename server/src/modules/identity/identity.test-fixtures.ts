@@ -3,7 +3,7 @@ import { hashToken, newId } from '../../core/ids';
 import type { FixturesFor } from '../../core/route-fixtures';
 
 /** Route inventory fixtures: the victim's own session and API token. */
-export const identityRouteFixtures = {
+export const identityRouteFixtures: FixturesFor<(typeof identityContract)['routes']> = {
   endSession: async ({ deps, personId }) => {
     const session = await deps.db
       .selectFrom('sessions')
@@ -30,4 +30,4 @@ export const identityRouteFixtures = {
       .execute();
     return { id };
   },
-} satisfies FixturesFor<(typeof identityContract)['routes']>;
+};

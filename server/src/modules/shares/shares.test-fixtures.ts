@@ -19,7 +19,7 @@ const victimLink = async ({ deps, spaceId, personId }: FixtureVictim) => {
  * Route inventory fixtures: the victim's documents, folders and share links. The public `/share/:token` routes need
  * none: the token is the credential, and the inventory only walks routes behind a sign-in.
  */
-export const sharesRouteFixtures = {
+export const sharesRouteFixtures: FixturesFor<(typeof sharesContract)['routes']> = {
   createDocumentShareLink: victimDocument,
   listDocumentShareLinks: victimDocument,
   createFolderShareLink: victimFolder,
@@ -27,4 +27,4 @@ export const sharesRouteFixtures = {
   listSpaceShareLinks: victimSpace,
   revokeShareLink: victimLink,
   shareLinkAccessLog: victimLink,
-} satisfies FixturesFor<(typeof sharesContract)['routes']>;
+};

@@ -13,7 +13,7 @@ const victimMembership = async ({ deps, spaceId, personId }: FixtureVictim) => {
 };
 
 /** Route inventory fixtures: the victim's space and their membership of it. */
-export const spacesRouteFixtures = {
+export const spacesRouteFixtures: FixturesFor<(typeof spacesContract)['routes']> = {
   getSpace: victimSpace,
   updateSpace: victimSpace,
   archiveSpace: victimSpace,
@@ -22,4 +22,4 @@ export const spacesRouteFixtures = {
   updateMember: victimMembership,
   removeMember: victimMembership,
   inviteToSpace: victimSpace,
-} satisfies FixturesFor<(typeof spacesContract)['routes']>;
+};

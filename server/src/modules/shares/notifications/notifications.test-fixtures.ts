@@ -8,7 +8,7 @@ const victimFolder = async ({ deps, spaceId }: FixtureVictim) => ({
 });
 
 /** Route inventory fixtures: a folder of the victim's space and a notice addressed to the victim. */
-export const notificationsRouteFixtures = {
+export const notificationsRouteFixtures: FixturesFor<(typeof notificationsContract)['routes']> = {
   getFolderFollow: victimFolder,
   followFolder: victimFolder,
   unfollowFolder: victimFolder,
@@ -29,4 +29,4 @@ export const notificationsRouteFixtures = {
       .execute();
     return { id };
   },
-} satisfies FixturesFor<(typeof notificationsContract)['routes']>;
+};
