@@ -18,6 +18,8 @@ export const searchEn = {
   'search.from': 'Changed from',
   'search.to': 'Changed until',
   'search.clear': 'Clear filters',
+  'search.showFilters': 'Filters',
+  'search.showFiltersCount': 'Filters ({count})',
   'search.resultsLabel': 'Search results',
   'search.count_one': '{count} result for “{query}”',
   'search.count_other': '{count} results for “{query}”',

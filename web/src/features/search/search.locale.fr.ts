@@ -20,13 +20,15 @@ export const searchFr: Catalogue<typeof searchEn> = {
   'search.from': 'Modifié depuis le',
   'search.to': 'Modifié jusqu’au',
   'search.clear': 'Effacer les filtres',
+  'search.showFilters': 'Filtres',
+  'search.showFiltersCount': 'Filtres ({count})',
   'search.resultsLabel': 'Résultats de la recherche',
-  'search.count_one': '{count} résultat pour « {query} »',
-  'search.count_other': '{count} résultats pour « {query} »',
+  'search.count_one': '{count} résultat pour «\u00a0{query}\u00a0»',
+  'search.count_other': '{count} résultats pour «\u00a0{query}\u00a0»',
   'search.promptTitle': 'Que cherchez-vous ?',
   'search.promptText':
     'Tapez quelques mots du nom ou du contenu d’un document, d’un dossier ou d’un espace. Appuyez sur / n’importe où pour revenir ici.',
-  'search.emptyTitle': 'Aucun résultat pour « {query} »',
+  'search.emptyTitle': 'Aucun résultat pour «\u00a0{query}\u00a0»',
   'search.emptyText':
     'Vérifiez l’orthographe, utilisez moins de mots ou des mots plus courts, ou effacez les filtres. Un nouveau fichier peut mettre un instant à être trouvé.',
   'search.rootFolder': 'Racine de l’espace',
