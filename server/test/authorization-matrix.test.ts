@@ -29,6 +29,7 @@ beforeAll(async () => {
   world = {
     server,
     partnerOrgId: partner.id,
+    otherOrgId: other.id,
     people: {
       hostAdmin: await createHostAdmin(db),
       manager: await createPerson(db, { organizationId: host.id }),

@@ -240,7 +240,7 @@ export async function createDocument(
  */
 export async function createShareLink(
   db: Db,
-  input: { spaceId: string; documentId?: string; folderId?: string; createdBy: string },
+  input: { spaceId: string; documentId?: string; folderId?: string; createdBy: string; password?: string },
 ) {
   const token = newSecret();
   const row = {
@@ -253,7 +253,7 @@ export async function createShareLink(
     created_by: input.createdBy,
     created_at: now(),
     expires_at: new Date(Date.now() + 86_400_000).toISOString(),
-    password_hash: null,
+    password_hash: input.password ? await hashPassword(input.password) : null,
     require_email: 0,
     recipient_email: null,
     max_downloads: null,
@@ -266,11 +266,15 @@ export async function createShareLink(
   return { id: row.id, token };
 }
 
-/** An open document request delivering into a folder of the space, with one item already received (ready to review). */
+/**
+ * An open document request delivering into a folder of the space, with one item already received (ready to review)
+ * unless `itemStatus` says otherwise; `token` is the secret of its upload page.
+ */
 export async function createDocumentRequest(
   db: Db,
-  input: { spaceId: string; folderId?: string | null; createdBy: string },
+  input: { spaceId: string; folderId?: string | null; createdBy: string; itemStatus?: 'pending' | 'received' },
 ) {
+  const token = newSecret();
   const id = newId();
   const itemId = newId();
   await db
@@ -285,7 +289,7 @@ export async function createDocumentRequest(
       recipient_name: 'Someone',
       recipient_email: `someone-${next()}@example.test`,
       locale: 'en',
-      token_hash: hashToken(newSecret()),
+      token_hash: hashToken(token),
       token_sealed: 'v1.x.x.x',
       due_at: new Date(Date.now() + 86_400_000).toISOString(),
       status: 'open',
@@ -300,12 +304,12 @@ export async function createDocumentRequest(
       request_id: id,
       position: 0,
       label: 'Kbis',
-      status: 'received',
+      status: input.itemStatus ?? 'received',
       comment: '',
       reviewed_at: null,
       reviewed_by: null,
       updated_at: now(),
     })
     .execute();
-  return { id, itemId };
+  return { id, itemId, token };
 }

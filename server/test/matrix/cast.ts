@@ -42,6 +42,8 @@ export const row = (values: Omit<Row, 'anonymous' | 'disabled' | 'expired'>): Ro
 export type World = {
   server: TestServer;
   partnerOrgId: string;
+  /** An organization that takes part in none of the attempts' spaces. */
+  otherOrgId: string;
   people: Record<Exclude<ActorName, 'anonymous'>, { id: string; email: string }>;
 };
 

@@ -1,7 +1,8 @@
 import { auditMatrix } from './audit.matrix';
 import type { MatrixCase } from './cast';
 import { documentsMatrix } from './documents.matrix';
-import { notificationsMatrix } from './notifications.matrix';
+import { identityMatrix } from './identity.matrix';
+import { noticesMatrix, notificationsMatrix } from './notifications.matrix';
 import { organizationsMatrix } from './organizations.matrix';
 import { peopleMatrix } from './people.matrix';
 import { requestsMatrix } from './requests.matrix';
@@ -22,5 +23,7 @@ export const matrixCases: MatrixCase[] = [
   ...sharesMatrix,
   ...requestsMatrix,
   ...notificationsMatrix,
+  ...noticesMatrix,
+  ...identityMatrix,
   ...auditMatrix,
 ];

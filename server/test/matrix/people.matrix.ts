@@ -1,4 +1,4 @@
-import { addMember, createPerson } from '../factories';
+import { addMember, createPerson, hostOrganization } from '../factories';
 import { globalAbility, type MatrixCase, nextName, row, spaceWithCast, type World } from './cast';
 
 /** A person of the partner organization who is a member of the attempt's space (so the host's members see them). */
@@ -87,5 +87,26 @@ export const peopleMatrix: MatrixCase[] = [
       hostAdmin: 'shown',
     }),
     attempt: (c) => globalAbility(c, 'admin.people'),
+  },
+  {
+    action: 'person.grant_admin',
+    variant: 'making a host colleague who is a member of the space a host admin',
+    expected: row({
+      otherPartner: 404,
+      sameOrgNoMembership: 404,
+      partnerAdmin: 404,
+      viewer: 403,
+      contributor: 403,
+      manager: 403,
+      owner: 403,
+      hostAdmin: 200,
+    }),
+    attempt: async (c, _, w) => {
+      const space = await spaceWithCast(w);
+      const host = await hostOrganization(w.server.deps.db);
+      const colleague = await createPerson(w.server.deps.db, { organizationId: host.id });
+      await addMember(w.server.deps.db, { spaceId: space.id, userId: colleague.id, role: 'viewer' });
+      return (await c.patch(`/api/v1/people/${colleague.id}`, { isAdmin: true })).status;
+    },
   },
 ];

@@ -62,4 +62,38 @@ export const requestsMatrix: MatrixCase[] = [
     expected: requestManagers,
     attempt: async (c, _, w) => (await c.post(`/api/v1/requests/${(await someoneElsesRequest(w)).id}/cancel`)).status,
   },
+  {
+    action: 'link.upload',
+    variant: 'a file for a pending item, sent on the upload page of a live request link',
+    expected: {
+      anonymous: 201,
+      disabled: 201,
+      expired: 201,
+      otherPartner: 201,
+      sameOrgNoMembership: 201,
+      partnerAdmin: 201,
+      viewer: 201,
+      contributor: 201,
+      manager: 201,
+      owner: 201,
+      hostAdmin: 201,
+    },
+    attempt: async (c, _, w) => {
+      const space = await spaceWithCast(w);
+      const sender = await bystander(w, space.id);
+      await w.server.deps.db
+        .updateTable('space_members')
+        .set({ role: 'manager' })
+        .where('space_id', '=', space.id)
+        .where('user_id', '=', sender.id)
+        .execute();
+      const request = await createDocumentRequest(w.server.deps.db, {
+        spaceId: space.id,
+        createdBy: sender.id,
+        itemStatus: 'pending',
+      });
+      const path = `/api/v1/requests-public/${request.token}/items/${request.itemId}/files`;
+      return (await c.upload(path, {}, 'kbis.txt', new TextEncoder().encode('kbis'))).status;
+    },
+  },
 ];

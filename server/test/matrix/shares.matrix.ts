@@ -2,15 +2,34 @@ import { createShareLink } from '../factories';
 import { bystander, documentWithCast, type MatrixCase, row, spaceWithCast, type World } from './cast';
 
 /** A share link of a document, made by a contributor who is none of the actors. */
-async function someoneElsesLink(w: World) {
+async function someoneElsesLink(w: World, password?: string) {
   const document = await documentWithCast(w);
   const creator = await bystander(w, document.spaceId);
   return createShareLink(w.server.deps.db, {
     spaceId: document.spaceId,
     documentId: document.id,
     createdBy: creator.id,
+    password,
   });
 }
+
+/**
+ * A link is its token: whoever holds it is a link visitor, whether signed in or not, and a revoked account's stale
+ * cookie neither helps nor hinders.
+ */
+const holders = (status: number) => ({
+  anonymous: status,
+  disabled: status,
+  expired: status,
+  otherPartner: status,
+  sameOrgNoMembership: status,
+  partnerAdmin: status,
+  viewer: status,
+  contributor: status,
+  manager: status,
+  owner: status,
+  hostAdmin: status,
+});
 
 /** Managers of the space (and host admins) see and revoke every link; others do not even see someone else's link. */
 const linkManagers = row({
@@ -98,5 +117,26 @@ export const sharesMatrix: MatrixCase[] = [
       });
       return (await w.server.client().get(`/api/v1/share/${link.token}`)).status;
     },
+  },
+  {
+    action: 'link.open',
+    variant: "a live link of someone else's, opened with whatever session the holder has",
+    expected: holders(200),
+    attempt: async (c, _, w) => (await c.get(`/api/v1/share/${(await someoneElsesLink(w)).token}`)).status,
+  },
+  {
+    action: 'link.unlock',
+    variant: 'the right password of a protected link',
+    expected: holders(200),
+    attempt: async (c, _, w) => {
+      const link = await someoneElsesLink(w, 'open sesame, please');
+      return (await c.post(`/api/v1/share/${link.token}/password`, { password: 'open sesame, please' })).status;
+    },
+  },
+  {
+    action: 'link.download',
+    variant: 'the file of a live link without protection',
+    expected: holders(200),
+    attempt: async (c, _, w) => (await c.getBytes(`/api/v1/share/${(await someoneElsesLink(w)).token}/content`)).status,
   },
 ];

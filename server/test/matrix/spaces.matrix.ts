@@ -1,4 +1,4 @@
-import { createPerson } from '../factories';
+import { addMember, createOrganization, createPerson } from '../factories';
 import { globalAbility, type MatrixCase, nextName, row, spaceWithCast } from './cast';
 
 /** Members see their space; owners and managers run it; only owners archive it; host staff create spaces. */
@@ -129,5 +129,64 @@ export const spacesMatrix: MatrixCase[] = [
       hostAdmin: 'shown',
     }),
     attempt: (c) => globalAbility(c, 'admin.spaces'),
+  },
+  {
+    action: 'space.manage_capabilities',
+    variant: 'turning the documents capability on (it already is)',
+    expected: row({
+      otherPartner: 404,
+      sameOrgNoMembership: 404,
+      partnerAdmin: 404,
+      viewer: 403,
+      contributor: 403,
+      manager: 200,
+      owner: 200,
+      hostAdmin: 200,
+    }),
+    attempt: async (c, _, w) =>
+      (await c.patch(`/api/v1/spaces/${(await spaceWithCast(w)).id}`, { capabilities: ['documents'] })).status,
+  },
+  {
+    action: 'space.manage_owners',
+    variant: 'adding a person as an owner: owners hand over ownership, managers do not',
+    expected: row({
+      otherPartner: 404,
+      sameOrgNoMembership: 404,
+      partnerAdmin: 404,
+      viewer: 403,
+      contributor: 403,
+      manager: 403,
+      owner: 201,
+      hostAdmin: 201,
+    }),
+    attempt: async (c, _, w) => {
+      const space = await spaceWithCast(w);
+      const newcomer = await createPerson(w.server.deps.db, { organizationId: w.partnerOrgId });
+      return (await c.post(`/api/v1/spaces/${space.id}/members`, { personId: newcomer.id, role: 'owner' })).status;
+    },
+  },
+  {
+    action: 'space.bring_in_from',
+    variant:
+      'inviting someone of an organization the actor knows from another space but that takes no part in this one: host admins only',
+    expected: row({
+      otherPartner: 404,
+      sameOrgNoMembership: 404,
+      partnerAdmin: 404,
+      viewer: 403,
+      contributor: 403,
+      manager: 403,
+      owner: 403,
+      hostAdmin: 201,
+    }),
+    attempt: async (c, _, w) => {
+      // Known from elsewhere, so the refusal is about this space (403), not an organization the actor cannot see (404).
+      const elsewhere = await spaceWithCast(w);
+      const known = await createOrganization(w.server.deps.db, { kind: 'contractor' });
+      await addMember(w.server.deps.db, { spaceId: elsewhere.id, organizationId: known.id, role: 'viewer' });
+      const space = await spaceWithCast(w);
+      const body = { email: `${nextName()}@known.test`, name: 'Newcomer', organizationId: known.id, role: 'viewer' };
+      return (await c.post(`/api/v1/spaces/${space.id}/invitations`, body)).status;
+    },
   },
 ];
