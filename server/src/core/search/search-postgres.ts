@@ -61,14 +61,14 @@ export function tsQuery(terms: string[]): RawBuilder<unknown> {
  * One fragment centred on the best match, with context on both sides. A single fragment gets no delimiter; it is a
  * control character all the same, so that it could be removed if it ever appeared.
  */
-const FRAGMENT_DELIMITER = '\u0004';
-const HEADLINE_OPTIONS = [
+export const FRAGMENT_DELIMITER = '\u0004';
+export const HEADLINE_OPTIONS = [
   `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, FragmentDelimiter=${FRAGMENT_DELIMITER}`,
   'MaxFragments=1, MaxWords=30, MinWords=12, ShortWord=2',
 ].join(', ');
 
-type HeadlineRow = {
-  document_id: string;
+/** A headline computed on folded text, with where its excerpt was found again in that text (1-based, 0: not found). */
+export type HeadlineRow = {
   headline: string;
   excerpt: string;
   start: number;
@@ -84,7 +84,7 @@ type HeadlineRow = {
  */
 async function headlines(db: DbOrTrx, ids: string[], query: RawBuilder<unknown>): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await sql<HeadlineRow>`
+  const { rows } = await sql<HeadlineRow & { document_id: string }>`
     select sd.document_id, pick.headline,
       substr(pick.original, strpos(pick.folded, pick.plain), char_length(pick.plain)) as excerpt,
       strpos(pick.folded, pick.plain) as start, char_length(pick.plain) as length, char_length(pick.folded) as total
@@ -103,21 +103,19 @@ async function headlines(db: DbOrTrx, ids: string[], query: RawBuilder<unknown>)
     ) pick
     where sd.document_id in (${sql.join(ids)})
   `.execute(db);
-  const result = new Map<string, string>();
-  for (const row of rows) {
-    const headline = row.headline.replaceAll(FRAGMENT_DELIMITER, '');
-    const start = Number(row.start);
-    if (start === 0) {
-      // Not found again (should not happen): show the folded excerpt rather than nothing.
-      result.set(row.document_id, highlightToHtml(headline));
-      continue;
-    }
-    const marked = unfoldHeadline(headline, row.excerpt);
-    const before = start > 1 ? '…' : '';
-    const after = start - 1 + Number(row.length) < Number(row.total) ? '…' : '';
-    result.set(row.document_id, highlightToHtml(`${before}${marked}${after}`));
-  }
-  return result;
+  return new Map(rows.map((row) => [row.document_id, headlineToHtml(row)]));
+}
+
+/** The excerpt as HTML, its markers put back on the original characters, with ellipses where it was cut. */
+export function headlineToHtml(row: HeadlineRow): string {
+  const headline = row.headline.replaceAll(FRAGMENT_DELIMITER, '');
+  const start = Number(row.start);
+  // Not found again (should not happen): show the folded excerpt rather than nothing.
+  if (start === 0) return highlightToHtml(headline);
+  const marked = unfoldHeadline(headline, row.excerpt);
+  const before = start > 1 ? '…' : '';
+  const after = start - 1 + Number(row.length) < Number(row.total) ? '…' : '';
+  return highlightToHtml(`${before}${marked}${after}`);
 }
 
 export async function postgresSearch(db: DbOrTrx, args: EngineSearchArgs): Promise<SearchHit[]> {

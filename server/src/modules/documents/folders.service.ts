@@ -9,6 +9,7 @@ import { documentLocked, invalidMove, nameTaken, withUniqueNames } from './docum
 import { toFolder } from './documents.mappers';
 import { nameKey } from './documents.models';
 import { hasForeignLockIn } from './documents.queries';
+import { indexFolder } from './documents.search';
 import {
   folderAncestry,
   folderSubtree,
@@ -48,6 +49,7 @@ export async function createFolder(
         createdBy: actorId(ctx.actor),
         nowIso,
       });
+      await indexFolder(trx, id);
       await record(trx, ctx, {
         action: 'folder.created',
         target: { type: 'folder', id, label: name },
@@ -83,6 +85,7 @@ export async function updateFolder(
       }
       const set = { name, name_key: key, ...(moving ? { parent_id: parentId } : {}) };
       await updateFolderRow(trx, { id: folder.id, nowIso: ctx.clock.now().toISOString(), set });
+      await indexFolder(trx, folder.id);
       await record(trx, ctx, {
         action: moving ? 'folder.moved' : 'folder.renamed',
         target: { type: 'folder', id: folder.id, label: name },
@@ -141,6 +144,7 @@ export async function restoreFolder(ctx: RequestContext, input: { id: string }):
       await restoreSubtree(trx, { trashRootId, folderIds: subtree });
       const set = { trashed_at: null, trashed_by: null, trash_root_id: null, parent_id: parentId };
       await updateFolderRow(trx, { id: folder.id, nowIso: ctx.clock.now().toISOString(), set });
+      await indexFolder(trx, folder.id);
       await record(trx, ctx, {
         action: 'folder.restored',
         target: { type: 'folder', id: folder.id, label: folder.name },

@@ -35,7 +35,7 @@ async function search(client: HttpClient, params: Record<string, string>) {
 async function foundNames(client: HttpClient, q: string, params: Record<string, string> = {}) {
   const response = await search(client, { q, ...params });
   expect(response.status, response.text).toBe(200);
-  return (response.body.results as { document: { name: string } }[]).map((result) => result.document.name);
+  return (response.body.results as { title: string }[]).map((result) => result.title);
 }
 
 beforeAll(async () => {
@@ -166,5 +166,103 @@ describe(`GET /api/v1/search on ${testDialect}`, () => {
     await server.runJobs();
     expect(await foundNames(cast.viewer, 'after persimmon')).toEqual(['After.txt']);
     expect(await foundNames(cast.viewer, 'before')).toEqual([]);
+  });
+});
+
+type Hit = { kind: string; id: string; title: string; space: { id: string; name: string } | null; snippet: string };
+
+async function hits(client: HttpClient, q: string, params: Record<string, string> = {}): Promise<Hit[]> {
+  const response = await search(client, { q, ...params });
+  expect(response.status, response.text).toBe(200);
+  return response.body.results;
+}
+
+async function folderIn(client: HttpClient, spaceId: string, name: string, parentId?: string): Promise<string> {
+  const response = await client.post(`/api/v1/spaces/${spaceId}/folders`, { name, ...(parentId ? { parentId } : {}) });
+  expect(response.status, response.text).toBe(201);
+  return response.body.folder.id;
+}
+
+describe(`search beyond documents on ${testDialect}`, () => {
+  let folderId: string;
+
+  beforeAll(async () => {
+    const renamed = await cast.owner.patch(`/api/v1/spaces/${cast.spaceId}`, {
+      name: 'Wombat Lagoon',
+      description: 'Plans & maps of the sanctuary',
+    });
+    expect(renamed.status, renamed.text).toBe(200);
+    folderId = await folderIn(cast.contributor, cast.spaceId, 'Wombat burrows');
+    await uploadAndIndex(cast.contributor, cast.spaceId, 'Wombat census.txt', text('head count'));
+    await folderIn(other.contributor, other.spaceId, 'Wombat den');
+  });
+
+  it('a folder and a space are found by name beside documents, each with a highlighted snippet', async () => {
+    const found = await hits(cast.viewer, 'wombat');
+    expect(found.map((hit) => `${hit.kind}:${hit.title}`).sort()).toEqual([
+      'document:Wombat census.txt',
+      'folder:Wombat burrows',
+      'space:Wombat Lagoon',
+    ]);
+    const folder = found.find((hit) => hit.kind === 'folder');
+    expect(folder).toMatchObject({ id: folderId, space: { id: cast.spaceId, name: 'Wombat Lagoon' }, folderId: null });
+    expect(folder?.snippet).toBe('<mark>Wombat</mark> burrows');
+    const [space] = await hits(cast.viewer, 'sanctuary');
+    expect(space).toMatchObject({ kind: 'space', id: cast.spaceId, space: { id: cast.spaceId } });
+    expect(space.snippet).toBe('Plans &amp; maps of the <mark>sanctuary</mark>');
+  });
+
+  it('the kind filter keeps one source, a document type keeps documents only, an unknown kind is a 400', async () => {
+    expect(await foundNames(cast.viewer, 'wombat', { kind: 'folder' })).toEqual(['Wombat burrows']);
+    expect(await foundNames(cast.viewer, 'wombat', { kind: 'space' })).toEqual(['Wombat Lagoon']);
+    expect(await foundNames(cast.viewer, 'wombat', { kind: 'document' })).toEqual(['Wombat census.txt']);
+    expect(await foundNames(cast.viewer, 'wombat', { type: 'text' })).toEqual(['Wombat census.txt']);
+    expect((await foundNames(cast.viewer, 'wombat', { spaceId: cast.spaceId })).length).toBe(3);
+    expect(await foundNames(cast.viewer, 'wombat', { spaceId: other.spaceId })).toEqual([]);
+    expect(await foundNames(cast.viewer, 'wombat', { to: '2020-01-01' })).toEqual([]);
+    const unknown = await search(cast.viewer, { q: 'wombat', kind: 'ticket' });
+    expect(unknown.status).toBe(400);
+  });
+
+  it('people of another organization never find anything of a space they are not in, whatever the kind', async () => {
+    for (const kind of [undefined, 'document', 'folder', 'space']) {
+      const params: Record<string, string> = kind ? { kind } : {};
+      expect(await foundNames(cast.outsider, 'wombat', params), kind).toEqual([]);
+      expect(await foundNames(cast.outsider, 'sanctuary', params), kind).toEqual([]);
+      expect(await foundNames(other.viewer, 'wombat', params), kind).toEqual(
+        kind === 'folder' || !kind ? ['Wombat den'] : [],
+      );
+      const mine = await hits(cast.viewer, 'wombat', params);
+      expect(mine.every((hit) => hit.space?.id === cast.spaceId)).toBe(true);
+    }
+    expect((await foundNames(admin, 'wombat', { kind: 'folder' })).sort()).toEqual(['Wombat burrows', 'Wombat den']);
+  });
+
+  it('a renamed folder is found by its new name and no longer by its old one', async () => {
+    const id = await folderIn(cast.contributor, cast.spaceId, 'Platypus notes');
+    const renamed = await cast.contributor.patch(`/api/v1/folders/${id}`, { name: 'Echidna notes' });
+    expect(renamed.status, renamed.text).toBe(200);
+    expect(await foundNames(cast.viewer, 'platypus')).toEqual([]);
+    expect(await foundNames(cast.viewer, 'echidna')).toEqual(['Echidna notes']);
+  });
+
+  it('a trashed folder disappears with the folders inside it, and both come back when it is restored', async () => {
+    const parent = await folderIn(cast.contributor, cast.spaceId, 'Narwhal');
+    await folderIn(cast.contributor, cast.spaceId, 'Narwhal tusks', parent);
+    expect((await foundNames(cast.viewer, 'narwhal')).sort()).toEqual(['Narwhal', 'Narwhal tusks']);
+    expect((await cast.contributor.post(`/api/v1/folders/${parent}/trash`)).status).toBe(200);
+    expect(await foundNames(cast.viewer, 'narwhal')).toEqual([]);
+    expect(await foundNames(admin, 'narwhal')).toEqual([]);
+    expect((await cast.contributor.post(`/api/v1/folders/${parent}/restore`)).status).toBe(200);
+    expect((await foundNames(cast.viewer, 'narwhal')).sort()).toEqual(['Narwhal', 'Narwhal tusks']);
+  });
+
+  it('an archived space is still found by its members, like in their list of spaces', async () => {
+    const space = await admin.post('/api/v1/spaces', { name: 'Ocelot archive', kind: 'project' });
+    expect(space.status, space.text).toBe(201);
+    const id = space.body.space.id;
+    expect((await admin.post(`/api/v1/spaces/${id}/archive`)).status).toBe(200);
+    expect(await foundNames(admin, 'ocelot')).toEqual(['Ocelot archive']);
+    expect(await foundNames(cast.viewer, 'ocelot')).toEqual([]);
   });
 });

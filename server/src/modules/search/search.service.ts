@@ -1,8 +1,9 @@
 import type { SearchQuery, SearchResult } from '@gatehouse/contracts';
 import type { RequestContext } from '../../core/context';
 import { AppError, errors } from '../../core/http/errors';
-import { visibleSpacesWith } from '../../core/policy/scopes';
-import { type SearchHit, searchDocuments } from '../../core/search/search';
+import { visibleSpaces } from '../../core/policy/scopes';
+import { type SearchSource, searchEverything, searchSourcesOf } from '../../core/search/search';
+import { modules } from '../../modules';
 
 /** A day bound becomes the first or last millisecond of that UTC day; an instant is normalized to UTC. */
 function instant(value: string | undefined, edge: 'start' | 'end', field: string): string | undefined {
@@ -17,33 +18,31 @@ function instant(value: string | undefined, edge: 'start' | 'end', field: string
   return new Date(time).toISOString();
 }
 
-function toResult(hit: SearchHit): SearchResult {
-  return {
-    kind: 'document',
-    id: hit.documentId,
-    title: hit.name,
-    space: { id: hit.spaceId, name: hit.spaceName },
-    folderId: hit.folderId,
-    updatedAt: hit.updatedAt,
-    document: {
-      id: hit.documentId,
-      name: hit.name,
-      spaceId: hit.spaceId,
-      spaceName: hit.spaceName,
-      folderId: hit.folderId,
-      mimeType: hit.mimeType,
-      size: hit.size,
-      updatedAt: hit.updatedAt,
-      tags: hit.tags,
-    },
-    snippet: hit.snippet,
-    rank: hit.rank,
-  };
+/** Every search source the server's modules declare, collected once. */
+let everySource: SearchSource[] | null = null;
+function sources(): SearchSource[] {
+  everySource ??= searchSourcesOf(modules);
+  return everySource;
+}
+
+function chosenSources(kind: string | undefined): SearchSource[] {
+  if (kind === undefined) return sources();
+  const chosen = sources().filter((source) => source.kind === kind);
+  if (chosen.length === 0) {
+    const known = sources()
+      .map((source) => source.kind)
+      .join(', ');
+    throw new AppError('http.validation_failed', 400, 'Invalid request', `Search finds these kinds: ${known}.`, {}, [
+      { path: 'query.kind', message: 'Unknown kind' },
+    ]);
+  }
+  return chosen;
 }
 
 /**
- * Documents matching the query in the spaces the actor may read (every space for host admins), best first. The
- * visibility scope is part of the SQL query, so a result the actor may not see is never even read.
+ * Everything matching the query that the actor may see (documents, folders and spaces of the spaces they are in,
+ * every space's for host admins; whatever each source allows), best first. Each source's visibility is part of the
+ * SQL query, so a result the actor may not see is never even read.
  *
  * No audit event: searching consults the index, not a document's content (no file byte is served), like listing a
  * folder. Opening or downloading a result goes through the documents module, which records it.
@@ -51,10 +50,10 @@ function toResult(hit: SearchHit): SearchResult {
 export async function searchForActor(ctx: RequestContext, query: SearchQuery): Promise<SearchResult[]> {
   if (ctx.actor.kind === 'anonymous') throw errors.unauthorized();
   const nowIso = ctx.clock.now().toISOString();
-  const hits = await searchDocuments(ctx.db, {
+  return searchEverything({
     query: query.q,
-    // Documents exist only in spaces with documents on.
-    scope: visibleSpacesWith(ctx.db, ctx.actor, nowIso, 'documents'),
+    searcher: { db: ctx.db, actor: ctx.actor, nowIso, spaces: visibleSpaces(ctx.db, ctx.actor, nowIso) },
+    sources: chosenSources(query.kind),
     filters: {
       spaceId: query.spaceId,
       type: query.type,
@@ -64,5 +63,4 @@ export async function searchForActor(ctx: RequestContext, query: SearchQuery): P
     },
     limit: query.limit,
   });
-  return hits.map(toResult);
 }

@@ -21,6 +21,7 @@ import {
   unsafeListSlugsStartingWith,
   updateSpaceRow,
 } from './spaces.queries';
+import { indexSpace } from './spaces.search';
 
 type SpaceKind = Space['kind'];
 /** Two creations may pick the same free slug at once; the loser retries with the next one. */
@@ -139,6 +140,7 @@ export async function createSpace(ctx: RequestContext, input: CreateSpaceInput):
         const owner = { id: newId(), spaceId: id, userId: ownerId, organizationId: null, role: 'owner' as SpaceRole };
         await insertMember(trx, { ...owner, expiresAt: null, createdBy, nowIso });
         await replaceCapabilities(trx, { spaceId: id, capabilities });
+        await indexSpace(trx, id);
         await record(trx, ctx, {
           action: 'space.created',
           target: { type: 'space', id, label: name },
@@ -193,6 +195,7 @@ export async function updateSpace(
   await ctx.db.transaction().execute(async (trx) => {
     // Also when only capabilities change: the new updated_at renews the space's WebDAV listing stamp.
     await updateSpaceRow(trx, { id: current.id, nowIso: ctx.clock.now().toISOString(), set });
+    await indexSpace(trx, current.id);
     if (Object.keys(set).length > 0) {
         await record(trx, ctx, {
         action: 'space.updated',
@@ -217,6 +220,7 @@ export async function archiveSpace(ctx: RequestContext, input: { id: string }): 
   const current = await authorizeSpace(ctx, { id: input.id, action: 'space.archive' });
   await ctx.db.transaction().execute(async (trx) => {
     await updateSpaceRow(trx, { id: current.id, nowIso: ctx.clock.now().toISOString(), set: { status: 'archived' } });
+    await indexSpace(trx, current.id);
     await record(trx, ctx, {
       action: 'space.archived',
       target: { type: 'space', id: current.id, label: current.name },
