@@ -1,8 +1,11 @@
 import { actions } from '@gatehouse/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../src/core/context';
 import { defineModule } from '../src/core/module';
 import { compilePolicy, policyActions } from '../src/core/policy/policy';
 import { type Module, modules } from '../src/modules';
+import { issueApiTokenForEmail } from '../src/modules/identity/identity.tokens.service';
+import { basicAuth } from '../src/modules/webdav/webdav.test-support';
 import { actionsWithoutCase, casesOfUnknownActions } from './coverage-checks';
 import { createHostAdmin, createOrganization, createPerson, DEFAULT_PASSWORD, hostOrganization } from './factories';
 import { startTestServer } from './harness';
@@ -42,12 +45,20 @@ beforeAll(async () => {
       disabled: await inPartner(),
       expired: await inPartner(),
     },
+    davCredentials: {},
   };
   clients.anonymous = server.client();
   for (const name of actorNames) {
     if (name === 'anonymous') continue;
     clients[name] = server.client();
     await clients[name].signIn(world.people[name].email, DEFAULT_PASSWORD);
+    const { email } = world.people[name];
+    const appPassword = await issueApiTokenForEmail(systemContext(server.deps), {
+      email,
+      name: 'webdav',
+      expiresAt: null,
+    });
+    world.davCredentials[name] = basicAuth(email, appPassword);
   }
   // Revoked after signing in: their still-open sessions must be refused.
   await db.updateTable('users').set({ status: 'disabled' }).where('id', '=', world.people.disabled.id).execute();

@@ -45,6 +45,8 @@ export type World = {
   /** An organization that takes part in none of the attempts' spaces. */
   otherOrgId: string;
   people: Record<Exclude<ActorName, 'anonymous'>, { id: string; email: string }>;
+  /** Basic credentials (e-mail and app password) per actor for WebDAV, issued before anyone was revoked. */
+  davCredentials: Partial<Record<string, string>>;
 };
 
 /**

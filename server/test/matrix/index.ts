@@ -8,6 +8,7 @@ import { peopleMatrix } from './people.matrix';
 import { requestsMatrix } from './requests.matrix';
 import { sharesMatrix } from './shares.matrix';
 import { spacesMatrix } from './spaces.matrix';
+import { webdavMatrix } from './webdav.matrix';
 
 /**
  * The authorization matrix, one file per module (named like the module's contract, so the cases of an action sit
@@ -26,4 +27,5 @@ export const matrixCases: MatrixCase[] = [
   ...noticesMatrix,
   ...identityMatrix,
   ...auditMatrix,
+  ...webdavMatrix,
 ];
