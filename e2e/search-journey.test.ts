@@ -11,8 +11,8 @@ import { launchBrowser, RESULTS_DIR } from './support/browser';
 /**
  * The search journey in a real browser: files uploaded through the API are indexed by the background job; the
  * person finds them from the header box (reached with `/` and Ctrl+K), sees the matched word highlighted, narrows the
- * results to one space, and opens a hit, which shows the document's preview in its folder. A search that finds
- * nothing says what to try. Run at desktop width in English and at phone width in French.
+ * results to one space, and opens a hit, which shows the document's preview in its folder; folders and spaces are
+ * found too and open where they are. A search that finds nothing says what to try. Run at desktop width in English and at phone width in French.
  */
 type Labels = typeof en;
 const fill = (text: string, vars: Record<string, string | number>) =>
@@ -50,26 +50,37 @@ function upload(client: Client, spaceId: string, name: string, text: string, fol
   return client.request('POST', `/api/v1/spaces/${spaceId}/documents`, { formData: form });
 }
 
-/** Two spaces with a document each holding `word`, the first one inside a folder; indexed by the real job. */
-async function seed(tag: string, word: string) {
+/**
+ * Two spaces with a document each holding `word`, the first one inside a folder named `folderName`; the first space
+ * (named with `spaceWord`) and the folder are made through the API so that they are indexed as the app indexes them,
+ * the documents by the real job.
+ */
+async function seed(tag: string, words: { word: string; folderName: string; spaceWord: string }) {
   const db = server.deps.db;
   const owner = await createHostAdmin(db);
-  const harbour = await createSpace(db, { name: `Harbour works ${tag}`, kind: 'project' });
-  const dredging = await createSpace(db, { name: `Dredging ${tag}`, kind: 'project' });
-  for (const space of [harbour, dredging]) await addMember(db, { spaceId: space.id, userId: owner.id, role: 'owner' });
   const client = server.client();
   await client.signIn(owner.email, DEFAULT_PASSWORD);
-  const folder = await client.post(`/api/v1/spaces/${harbour.id}/folders`, { name: 'Contracts' });
+  const created = await client.post('/api/v1/spaces', { name: `Harbour ${words.spaceWord} ${tag}`, kind: 'project' });
+  expect(created.status, created.text).toBe(201);
+  const harbour = created.body.space as { id: string; name: string };
+  const dredging = await createSpace(db, { name: `Dredging ${tag}`, kind: 'project' });
+  await addMember(db, { spaceId: dredging.id, userId: owner.id, role: 'owner' });
+  const folder = await client.post(`/api/v1/spaces/${harbour.id}/folders`, { name: words.folderName });
   expect(folder.status, folder.text).toBe(201);
   const plan = await upload(
     client,
     harbour.id,
     'maintenance-plan.txt',
-    `The ${word} maintenance plan covers the north pier & the <b>old</b> cranes.`,
+    `The ${words.word} maintenance plan covers the north pier & the <b>old</b> cranes.`,
     folder.body.folder.id,
   );
   expect(plan.status, plan.text).toBe(201);
-  const notes = await upload(client, dredging.id, 'inspection-notes.txt', `Inspection notes: the ${word} was dredged.`);
+  const notes = await upload(
+    client,
+    dredging.id,
+    'inspection-notes.txt',
+    `Inspection notes: the ${words.word} was dredged.`,
+  );
   expect(notes.status, notes.text).toBe(201);
   await server.runJobs();
   return { owner, harbour, dredging, folderId: folder.body.folder.id as string, plan: plan.body.document };
@@ -91,8 +102,11 @@ describe('search journey in Chromium', () => {
     it(`${journey.name}: finds an indexed document from the header, filters by space and opens its preview`, async () => {
       const { L } = journey;
       const tag = journey.name.replace(/\W+/g, '-');
-      const word = journey.phone ? 'gangway' : 'quayside';
-      const { owner, harbour, folderId, plan } = await seed(tag, word);
+      const words = journey.phone
+        ? { word: 'gangway', folderName: 'Capstans', spaceWord: 'Breakwater' }
+        : { word: 'quayside', folderName: 'Bollards', spaceWord: 'Lighthouse' };
+      const { word } = words;
+      const { owner, harbour, folderId, plan } = await seed(tag, words);
 
       const context = await browser.newContext({ viewport: journey.viewport, locale: journey.locale });
       const page = await context.newPage();
@@ -156,6 +170,27 @@ describe('search journey in Chromium', () => {
         await page.getByRole('tab', { name: L['space.tabDocuments'], selected: true }).waitFor();
         await page.getByTestId('file-row-maintenance-plan.txt').waitFor();
         expect(new URL(page.url()).searchParams.get('preview')).toBeNull();
+
+        // Folders and spaces are found too, each labelled with its kind: a folder opens in its space's files, a space
+        // its page.
+        await page.keyboard.press('Control+k');
+        await box.fill(words.folderName);
+        await page.keyboard.press('Enter');
+        const folderHit = results.getByTestId('search-result').filter({ hasText: words.folderName });
+        await folderHit.getByText(L['search.kinds.folder'], { exact: true }).waitFor();
+        await folderHit.getByRole('link', { name: words.folderName, exact: true }).click();
+        await page.getByRole('tab', { name: L['space.tabDocuments'], selected: true }).waitFor();
+        await page.getByTestId('file-row-maintenance-plan.txt').waitFor();
+        expect(new URL(page.url()).searchParams.get('folder')).toBe(folderId);
+        await page.keyboard.press('Control+k');
+        await box.fill(words.spaceWord);
+        await page.keyboard.press('Enter');
+        const spaceHit = results.getByTestId('search-result').filter({ hasText: harbour.name });
+        await spaceHit.getByText(L['search.kinds.space'], { exact: true }).waitFor();
+        expect(await spaceHit.locator('mark').allTextContents()).toContain(words.spaceWord);
+        await page.screenshot({ path: join(RESULTS_DIR, `search-${tag}-kinds.png`), fullPage: true });
+        await spaceHit.getByRole('link', { name: harbour.name, exact: true }).click();
+        await expect.poll(() => new URL(page.url()).pathname).toBe(`/spaces/${harbour.id}`);
 
         // Ctrl+K reaches the box from anywhere; a search that finds nothing says what to try.
         await page.keyboard.press('Control+k');
