@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { hash, verify } from '@node-rs/argon2';
-import { dictionary } from '@zxcvbn-ts/language-common';
 
 /** OWASP's argon2id floor (m = 19 MiB, t = 2, p = 1). */
 // `algorithm: 2` is Algorithm.Argon2id (a const enum, which isolatedModules cannot import).
@@ -7,7 +7,21 @@ const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallel
 export const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 256;
 
-const commonPasswords = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+let commonPasswords: Set<string> | null = null;
+
+/**
+ * The zxcvbn word lists (half a megabyte) are read by the first password chosen, not at start. Required, not
+ * imported, so that the check stays synchronous for its callers.
+ */
+function loadCommonPasswords(): Set<string> {
+  if (!commonPasswords) {
+    const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as {
+      dictionary: Record<string, unknown>;
+    };
+    commonPasswords = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+  }
+  return commonPasswords;
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
@@ -38,7 +52,7 @@ export function passwordWeakness(password: string, email?: string): string | nul
   if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
   if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
   const lower = password.toLowerCase();
-  if (commonPasswords.has(lower)) return 'This password is on a list of common passwords.';
+  if (loadCommonPasswords().has(lower)) return 'This password is on a list of common passwords.';
   if (/^(.)\1+$/.test(password)) return 'This password repeats a single character.';
   if (email && lower.includes(email.toLowerCase().split('@')[0]) && email.split('@')[0].length >= 4) {
     return 'The password must not contain your e-mail address.';

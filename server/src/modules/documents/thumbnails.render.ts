@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import sharp from 'sharp';
+import type sharp from 'sharp';
 
 /** Thumbnails fit in a square of this side: crisp on high-density screens at every size the web app shows them. */
 export const THUMBNAIL_MAX_SIDE = 256;
@@ -15,10 +15,19 @@ const PDF_TIMEOUT_MS = 20_000;
 /** The PDF page is drawn at twice the thumbnail size, then reduced by sharp: text stays legible. */
 const PDF_RENDER_SIDE = THUMBNAIL_MAX_SIDE * 2;
 
-// One thumbnail at a time runs in the background of a server that has requests to answer: a single libvips thread is
-// enough, and its operation cache only keeps memory for images that are never seen twice.
-sharp.concurrency(1);
-sharp.cache(false);
+let loadedSharp: Promise<typeof sharp> | null = null;
+
+/** sharp and libvips are loaded by the first thumbnail job, not at start: most requests never draw an image. */
+function loadSharp(): Promise<typeof sharp> {
+  loadedSharp ??= import('sharp').then(({ default: sharp }) => {
+    // One thumbnail at a time runs in the background of a server that has requests to answer: a single libvips thread
+    // is enough, and its operation cache only keeps memory for images that are never seen twice.
+    sharp.concurrency(1);
+    sharp.cache(false);
+    return sharp;
+  });
+  return loadedSharp;
+}
 
 export type ThumbnailSource = 'image' | 'pdf';
 
@@ -47,6 +56,7 @@ export type Thumbnail = { data: Buffer; width: number; height: number; mimeType:
  * drops EXIF and GPS position unless asked to keep them). Only the first frame of an animation or first page of a TIFF.
  */
 export async function renderImageThumbnail(bytes: Buffer): Promise<Thumbnail> {
+  const sharp = await loadSharp();
   const options = { limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true };
   // Reads the header only, and already refuses more than MAX_INPUT_PIXELS.
   const { format } = await sharp(bytes, options).metadata();

@@ -1,6 +1,5 @@
 import { createHmac, randomInt } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
 
 export const TOTP_ISSUER = 'Gatehouse';
 const PERIOD_SECONDS = 30;
@@ -16,7 +15,9 @@ export function totpUri(secret: string, email: string): string {
   return generateURI({ issuer: TOTP_ISSUER, label: email, secret });
 }
 
-export function totpQrSvg(uri: string): Promise<string> {
+export async function totpQrSvg(uri: string): Promise<string> {
+  // Loaded by the few requests that enrol an authenticator, not by every process.
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 }
 

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { type OfficeFormat, officeText } from './office-text';
+import type { OfficeFormat } from './office-text';
 
 /**
  * Text extraction for the search index, by type: plain text formats are decoded, PDFs go through unpdf (PDF.js),
@@ -97,7 +97,10 @@ export async function extractText(
       return decodeText(bytes, maxChars);
     case 'pdf':
       return pdfText(bytes, maxChars);
-    default:
+    default: {
+      // Loaded by the indexing job only, like unpdf: the serving process does not carry the unzip code.
+      const { officeText } = await import('./office-text');
       return officeText(bytes, extractor, maxChars);
+    }
   }
 }
