@@ -83,6 +83,7 @@ describe(`space capabilities on ${testDialect}`, () => {
 describe(`a space whose documents are turned off, on ${testDialect}`, () => {
   let cast: Cast;
   let library: { documentId: string; folderId: string; shareLinkId: string; requestId: string; slug: string };
+  let linkToken: string;
   let davViewer: Awaited<ReturnType<typeof davPerson>>;
 
   beforeAll(async () => {
@@ -93,6 +94,7 @@ describe(`a space whose documents are turned off, on ${testDialect}`, () => {
     await db.transaction().execute((trx) => queueIndexing(trx, new Date(), { documentId: doc.id, versionId: null }));
     await server.runJobs();
     const link = await createShareLink(db, { spaceId: cast.spaceId, folderId: folder.id, createdBy: cast.ids.manager });
+    linkToken = link.token;
     const request = await createDocumentRequest(db, { spaceId: cast.spaceId, createdBy: cast.ids.manager });
     const space = await db.selectFrom('spaces').select('slug').where('id', '=', cast.spaceId).executeTakeFirstOrThrow();
     library = { documentId: doc.id, folderId: folder.id, shareLinkId: link.id, requestId: request.id, ...space };
@@ -132,6 +134,9 @@ describe(`a space whose documents are turned off, on ${testDialect}`, () => {
     return { status: response.status, text: await response.text() };
   }
 
+  /** What someone holding the share link gets: the link's own page. */
+  const visit = async () => (await server.client().get(`/api/v1/share/${linkToken}`)).status;
+
   async function found(client: HttpClient, q: string): Promise<string[]> {
     const response = await client.get(`/api/v1/search?${new URLSearchParams({ q })}`);
     expect(response.status, response.text).toBe(200);
@@ -141,6 +146,7 @@ describe(`a space whose documents are turned off, on ${testDialect}`, () => {
   it('its documents, folders, share links and requests exist for nobody until a manager turns documents back on', async () => {
     expect(await libraryAnswers(cast.manager)).toEqual(everything(200));
     expect(await found(cast.viewer, 'lighthouse')).toContain(library.documentId);
+    expect(await visit()).toBe(200);
 
     const off = await cast.manager.patch(`/api/v1/spaces/${cast.spaceId}`, { capabilities: [] });
     expect(off.status, off.text).toBe(200);
@@ -150,6 +156,8 @@ describe(`a space whose documents are turned off, on ${testDialect}`, () => {
     }
     expect(await found(cast.viewer, 'lighthouse')).toEqual([]);
     expect(await found(admin, 'lighthouse')).toEqual([]);
+    // As when its creator could no longer share it: the holder already knew the link, it just no longer serves.
+    expect(await visit()).toBe(410);
     expect((await davStatus(`/dav/${library.slug}/`)).status).toBe(404);
     const davRoot = await davStatus('/dav/');
     expect(davRoot.status).toBe(207);
@@ -165,6 +173,7 @@ describe(`a space whose documents are turned off, on ${testDialect}`, () => {
     const content = await cast.viewer.get(`/api/v1/documents/${library.documentId}/content`);
     expect(content.text).toBe('lighthouse keeper contract');
     expect(await found(cast.viewer, 'lighthouse')).toContain(library.documentId);
+    expect(await visit()).toBe(200);
     expect((await davStatus(`/dav/${library.slug}/`)).text).toContain('Lighthouse.txt');
     expect((await davStatus('/dav/')).text).toContain(`/dav/${library.slug}/`);
   });
