@@ -139,7 +139,7 @@ describe('search journey in Chromium', () => {
         expect(await planHit.getByTestId('search-snippet').textContent()).toContain('& the <b>old</b> cranes');
         expect(await planHit.locator('b').count()).toBe(0);
         await planHit.getByText(harbour.name).waitFor();
-        await planHit.getByText(L['search.kinds.document'], { exact: true }).waitFor();
+        await planHit.getByText(L['documents.searchKind'], { exact: true }).waitFor();
         await page.screenshot({ path: join(RESULTS_DIR, `search-${tag}-results.png`), fullPage: true });
 
         // Narrowing to one space keeps the filter in the address and leaves that space's document only. Phones show
@@ -177,7 +177,7 @@ describe('search journey in Chromium', () => {
         await box.fill(words.folderName);
         await page.keyboard.press('Enter');
         const folderHit = results.getByTestId('search-result').filter({ hasText: words.folderName });
-        await folderHit.getByText(L['search.kinds.folder'], { exact: true }).waitFor();
+        await folderHit.getByText(L['documents.searchKindFolder'], { exact: true }).waitFor();
         await folderHit.getByRole('link', { name: words.folderName, exact: true }).click();
         await page.getByRole('tab', { name: L['space.tabDocuments'], selected: true }).waitFor();
         await page.getByTestId('file-row-maintenance-plan.txt').waitFor();
@@ -186,7 +186,7 @@ describe('search journey in Chromium', () => {
         await box.fill(words.spaceWord);
         await page.keyboard.press('Enter');
         const spaceHit = results.getByTestId('search-result').filter({ hasText: harbour.name });
-        await spaceHit.getByText(L['search.kinds.space'], { exact: true }).waitFor();
+        await spaceHit.getByText(L['spaces.searchKind'], { exact: true }).waitFor();
         expect(await spaceHit.locator('mark').allTextContents()).toContain(words.spaceWord);
         await page.screenshot({ path: join(RESULTS_DIR, `search-${tag}-kinds.png`), fullPage: true });
         await spaceHit.getByRole('link', { name: harbour.name, exact: true }).click();

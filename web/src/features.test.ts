@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RouteObject } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { adminNav, features, mainNav, spaceCapabilities, spaceTabs } from './features';
+import { adminNav, features, mainNav, searchKindEntries, spaceCapabilities, spaceTabs } from './features';
 import { locales } from './locales';
 import { coreEn } from './locales/core.en';
 import { coreFr } from './locales/core.fr';
@@ -50,9 +50,9 @@ describe('web feature registry', () => {
     expect(frKeys.length).toBe(Object.keys(locales.fr).length);
   });
 
-  it('every navigation entry, space tab and space capability has its words in both languages', () => {
+  it('every navigation entry, space tab, space capability and search result kind has its words in both languages', () => {
     const labels = [
-      ...[...mainNav, ...adminNav, ...spaceTabs].map((entry) => entry.labelKey),
+      ...[...mainNav, ...adminNav, ...spaceTabs, ...searchKindEntries].map((entry) => entry.labelKey),
       ...spaceCapabilities.flatMap((entry) => [entry.labelKey, entry.descriptionKey]),
     ];
     for (const messages of Object.values(locales)) {
@@ -60,11 +60,13 @@ describe('web feature registry', () => {
     }
   });
 
-  it('no two routes answer the same path, and no two tabs or navigation entries share an id or link', () => {
+  it('no two routes answer the same path, and no two tabs, navigation entries or search kinds share an id, link or kind', () => {
     const all = features.flatMap((feature) => paths(Object.values(feature.routes ?? {}).flat()));
     expect(all.filter((path, index) => all.indexOf(path) !== index)).toEqual([]);
     const tabIds = spaceTabs.map((tab) => tab.id);
     expect(new Set(tabIds).size).toBe(tabIds.length);
+    const kinds = searchKindEntries.map((entry) => entry.kind);
+    expect(new Set(kinds).size).toBe(kinds.length);
     const links = [...mainNav, ...adminNav].map((entry) => entry.to);
     expect(new Set(links).size).toBe(links.length);
   });

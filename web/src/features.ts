@@ -5,6 +5,7 @@ import type {
   Feature,
   FeatureRoutes,
   NavEntry,
+  SearchKindEntry,
   SpaceCapabilityEntry,
   SpaceTab,
 } from './features/feature';
@@ -32,3 +33,4 @@ export const mainNav: NavEntry[] = byOrder(features.flatMap((feature) => feature
 export const adminNav: AdminNavEntry[] = byOrder(features.flatMap((feature) => feature.adminNav ?? []));
 export const spaceTabs: SpaceTab[] = byOrder(features.flatMap((feature) => feature.spaceTabs ?? []));
 export const spaceCapabilities: SpaceCapabilityEntry[] = features.flatMap((feature) => feature.spaceCapabilities ?? []);
+export const searchKindEntries: SearchKindEntry[] = byOrder(features.flatMap((feature) => feature.searchKinds ?? []));

@@ -1,4 +1,4 @@
-import type { Space } from '@gatehouse/contracts';
+import type { SearchResult, Space } from '@gatehouse/contracts';
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import type { Ability } from '../lib/policy';
@@ -40,6 +40,18 @@ export type SpaceTab = {
  */
 export type SpaceCapabilityEntry = { id: string; labelKey: MessageKey; descriptionKey: MessageKey; icon: IconName };
 
+/**
+ * A kind of search result (a search source of the server: documents, folders, spaces; threads, tickets… later): its
+ * name for the filter and the label, its icon, and where a hit leads.
+ */
+export type SearchKindEntry = {
+  kind: string;
+  labelKey: MessageKey;
+  order: number;
+  look: (result: SearchResult) => { icon: IconName; color: string };
+  href: (result: SearchResult) => string | null;
+};
+
 /** Where a feature's routes sit in the router: each zone has its own layout and guard. */
 export type FeatureRoutes = {
   /** Public pages in the centred public layout (sign-in, invitations). */
@@ -67,6 +79,7 @@ export type Feature = {
   adminNav?: AdminNavEntry[];
   spaceTabs?: SpaceTab[];
   spaceCapabilities?: SpaceCapabilityEntry[];
+  searchKinds?: SearchKindEntry[];
   locale: FeatureLocale;
 };
 

@@ -1,6 +1,7 @@
 import { defineFeature } from '../feature';
 import { documentsEn } from './documents.locale.en';
 import { documentsFr } from './documents.locale.fr';
+import { documentsSearchKinds } from './documents.search';
 import { DocumentsTab } from './documents-tab';
 
 /** A space's files: the first tab of every space with the documents capability. */
@@ -24,5 +25,6 @@ export const documentsFeature = defineFeature({
       icon: 'folder',
     },
   ],
+  searchKinds: documentsSearchKinds,
   locale: { en: documentsEn, fr: documentsFr },
 });

@@ -3,6 +3,8 @@ export const documentsEn = {
   'documents.capability': 'Documents',
   'documents.capabilityHint':
     'Folders and files, with versions, previews, check-out, share links and document requests.',
+  'documents.searchKind': 'Document',
+  'documents.searchKindFolder': 'Folder',
   'documents.root': 'Documents',
   'documents.folderPath': 'Folder path',
   'documents.listLabel': 'Files and folders',

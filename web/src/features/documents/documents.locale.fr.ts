@@ -5,6 +5,8 @@ export const documentsFr: Catalogue<typeof documentsEn> = {
   'documents.capability': 'Documents',
   'documents.capabilityHint':
     'Dossiers et fichiers, avec versions, aperçus, extraction, liens de partage et demandes de documents.',
+  'documents.searchKind': 'Document',
+  'documents.searchKindFolder': 'Dossier',
   'documents.root': 'Documents',
   'documents.folderPath': 'Chemin du dossier',
   'documents.listLabel': 'Fichiers et dossiers',

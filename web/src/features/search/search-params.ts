@@ -1,15 +1,14 @@
 import { type SearchResult, SearchType } from '@gatehouse/contracts';
+import { searchKindEntries } from '../../features';
 
-/** The result kinds a person can narrow a search to (search sources the server declares). */
-export const searchKinds = ['document', 'folder', 'space'] as const;
-export type SearchKind = (typeof searchKinds)[number];
 export const searchTypes = SearchType.options;
 
 /** A search as it sits in the address bar (`/search?q=…&spaceId=…`), so Back, reload and shared links work. */
 export type SearchFilters = {
   q: string;
   spaceId?: string;
-  kind?: SearchKind;
+  /** A result kind some feature registers (`document`, `folder`, `space`…). */
+  kind?: string;
   type?: SearchType;
   /** Days (`2026-05-31`) as the date fields give them. */
   from?: string;
@@ -25,7 +24,10 @@ export function readSearchFilters(params: URLSearchParams): SearchFilters {
   return {
     q: (params.get('q') ?? '').trim(),
     spaceId: params.get('spaceId') || undefined,
-    kind: oneOf(searchKinds, params.get('kind')),
+    kind: oneOf(
+      searchKindEntries.map((entry) => entry.kind),
+      params.get('kind'),
+    ),
     type: oneOf(searchTypes, params.get('type')),
     from: isDay(params.get('from')) ? (params.get('from') ?? undefined) : undefined,
     to: isDay(params.get('to')) ? (params.get('to') ?? undefined) : undefined,
@@ -48,20 +50,11 @@ export const searchHref = (filters: SearchFilters) => `/search?${searchParamsOf(
 export const hasFilters = ({ q: _q, ...filters }: SearchFilters) => Object.values(filters).some(Boolean);
 
 /**
- * Where a hit leads: a document opens in its space's documents tab, in its folder, with its preview; a folder opens
- * that folder; a space its page. A hit of a kind this app does not know yet leads to its space, if it has one.
+ * Where a hit leads, as the feature that registers its kind says (a document: its preview in its folder; a folder:
+ * that folder; a space: its page). A hit of a kind this app does not know yet leads to its space, if it has one.
  */
 export function resultHref(result: SearchResult): string | null {
-  const spaceId = result.space?.id ?? result.document?.spaceId;
-  if (result.kind === 'space') return `/spaces/${result.id}`;
-  if (!spaceId) return null;
-  const params = new URLSearchParams();
-  if (result.kind === 'folder') params.set('folder', result.id);
-  if (result.kind === 'document') {
-    const folderId = result.document?.folderId ?? result.folderId;
-    if (folderId) params.set('folder', folderId);
-    params.set('preview', result.document?.id ?? result.id);
-  }
-  const query = params.toString();
-  return query ? `/spaces/${spaceId}?${query}` : `/spaces/${spaceId}`;
+  const entry = searchKindEntries.find((candidate) => candidate.kind === result.kind);
+  if (entry) return entry.href(result);
+  return result.space ? `/spaces/${result.space.id}` : null;
 }

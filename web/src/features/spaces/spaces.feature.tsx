@@ -5,6 +5,7 @@ import { SpacePage } from './space.page';
 import { spacesEn } from './spaces.locale.en';
 import { spacesFr } from './spaces.locale.fr';
 import { SpacesPage } from './spaces.page';
+import { spacesSearchKinds } from './spaces.search';
 
 /** The spaces a person belongs to, a space's page with its overview and members. */
 export const spacesFeature = defineFeature({
@@ -28,5 +29,6 @@ export const spacesFeature = defineFeature({
       count: (space) => space.memberCount,
     },
   ],
+  searchKinds: spacesSearchKinds,
   locale: { en: spacesEn, fr: spacesFr },
 });

@@ -1,6 +1,7 @@
 /** Spaces strings in English, the reference: the French catalogue must have exactly these keys. */
 export const spacesEn = {
   'spaces.title': 'My spaces',
+  'spaces.searchKind': 'Space',
   'spaces.welcome': 'Welcome, {name}. These are the spaces shared with {organization}.',
   'spaces.create': 'Create a space',
   'spaces.createTitle': 'Create a space',

@@ -3,6 +3,7 @@ import type { spacesEn } from './spaces.locale.en';
 
 export const spacesFr: Catalogue<typeof spacesEn> = {
   'spaces.title': 'Mes espaces',
+  'spaces.searchKind': 'Espace',
   'spaces.welcome': 'Bienvenue, {name}. Voici les espaces partagés avec {organization}.',
   'spaces.create': 'Créer un espace',
   'spaces.createTitle': 'Créer un espace',

@@ -1,10 +1,11 @@
 import { Button, Collapse, Group, NativeSelect, Paper, SimpleGrid, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { type FormEvent, useEffect, useState } from 'react';
+import { searchKindEntries } from '../../../features';
 import { useApiQuery } from '../../../lib/hooks';
 import { useT } from '../../../lib/i18n';
 import { Icon } from '../../../ui/icons';
-import { hasFilters, type SearchFilters, searchKinds, searchTypes } from '../search-params';
+import { hasFilters, type SearchFilters, searchTypes } from '../search-params';
 
 type Props = { filters: SearchFilters; onChange: (filters: SearchFilters) => void };
 
@@ -67,10 +68,10 @@ export function SearchFiltersForm({ filters, onChange }: Props) {
           <NativeSelect
             label={t('search.kind')}
             value={filters.kind ?? ''}
-            onChange={(event) => set({ kind: orEmpty(event.currentTarget.value) as SearchFilters['kind'] })}
+            onChange={(event) => set({ kind: orEmpty(event.currentTarget.value) })}
             data={[
               { value: '', label: t('search.anyKind') },
-              ...searchKinds.map((kind) => ({ value: kind, label: t(`search.kinds.${kind}`) })),
+              ...searchKindEntries.map((entry) => ({ value: entry.kind, label: t(entry.labelKey) })),
             ]}
           />
           <NativeSelect

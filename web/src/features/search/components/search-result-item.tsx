@@ -1,29 +1,21 @@
 import type { SearchResult } from '@gatehouse/contracts';
 import { Anchor, Badge, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { Link } from 'react-router';
+import { searchKindEntries } from '../../../features';
 import { formatDate } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import type { IconName } from '../../../ui/icons';
 import { Icon } from '../../../ui/icons';
-import { fileKind, fileKindStyle } from '../../documents/file-kinds';
 import classes from '../search.module.css';
-import { resultHref, searchKinds } from '../search-params';
+import { resultHref } from '../search-params';
 import { snippetParts } from '../snippet';
-
-function kindLook(result: SearchResult): { icon: IconName; color: string } {
-  if (result.kind === 'document') return fileKindStyle[fileKind(result.document?.mimeType ?? '')];
-  if (result.kind === 'folder') return fileKindStyle.folder;
-  if (result.kind === 'space') return { icon: 'spaces', color: 'indigo.6' };
-  return { icon: 'file', color: 'gray.6' };
-}
 
 /** One hit: what it is, its title (the link), where it is, when it last changed, and the words that matched. */
 export function SearchResultItem({ result }: { result: SearchResult }) {
   const t = useT();
   const { locale } = useLocale();
   const href = resultHref(result);
-  const look = kindLook(result);
-  const kindLabel = searchKinds.find((kind) => kind === result.kind);
+  const entry = searchKindEntries.find((candidate) => candidate.kind === result.kind);
+  const look = entry?.look(result) ?? { icon: 'file', color: 'gray.6' };
   const parts = snippetParts(result.snippet);
 
   return (
@@ -41,7 +33,7 @@ export function SearchResultItem({ result }: { result: SearchResult }) {
             <Text className={classes.resultLink}>{result.title}</Text>
           )}
           <Badge variant="light" color="gray" radius="sm" size="sm">
-            {t(kindLabel ? `search.kinds.${kindLabel}` : 'search.kinds.other')}
+            {t(entry?.labelKey ?? 'search.otherKind')}
           </Badge>
         </Group>
         <Text fz="sm" c="dimmed">
