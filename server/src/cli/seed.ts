@@ -1,3 +1,4 @@
+import type { Deps } from '../core/context';
 import {
   addMember,
   createOrganization,
@@ -5,11 +6,10 @@ import {
   createSpace,
   DEFAULT_PASSWORD,
   hostOrganization,
-} from '../../test/factories';
-import type { Deps } from '../core/context';
+} from './seed-factories';
 
 /**
- * A demo extranet built with the very factories the tests use: a host organization, a customer and a supplier,
+ * A demo extranet built with the factories the tests use too: a host organization, a customer and a supplier,
  * spaces of every kind and people in every role. Refuses to touch a data dir that already has people.
  */
 export async function seedDemo(deps: Deps): Promise<void> {
