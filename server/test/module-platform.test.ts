@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/core/auth/actor';
-import { isSuperuser } from '../src/core/auth/actor';
 import { collectMigrations, migrateToLatest } from '../src/core/migrations';
 import { defineModule, type ModuleManifest } from '../src/core/module';
 import { can, compilePolicy, usePolicyOf } from '../src/core/policy/policy';
+import { isSuperuser } from '../src/core/policy/predicates';
 import type { Resource } from '../src/core/policy/resources';
 import { modules } from '../src/modules';
 import { jobHandlers } from '../src/server';

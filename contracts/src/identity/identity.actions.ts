@@ -1,2 +1,2 @@
 /** The `resource.verb` actions the central policy decides for the identity module. */
-export const identityActions = [] as const;
+export const identityActions = ['session.read', 'session.revoke', 'api_token.read', 'api_token.revoke'] as const;

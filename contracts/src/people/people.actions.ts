@@ -4,5 +4,6 @@ export const peopleActions = [
   'person.invite',
   'person.update',
   'person.disable',
+  'person.grant_admin',
   'admin.people',
 ] as const;

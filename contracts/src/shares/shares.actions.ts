@@ -1,2 +1,11 @@
 /** The `resource.verb` actions the central policy decides for the shares module. */
-export const sharesActions = ['share.create', 'share.serve', 'share.manage', 'share.read', 'share.revoke'] as const;
+export const sharesActions = [
+  'share.create',
+  'share.serve',
+  'share.manage',
+  'share.read',
+  'share.revoke',
+  'link.open',
+  'link.unlock',
+  'link.download',
+] as const;

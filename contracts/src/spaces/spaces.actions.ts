@@ -7,6 +7,8 @@ export const spacesActions = [
   'space.archive',
   'space.read_members',
   'space.manage_members',
+  'space.manage_owners',
+  'space.bring_in_from',
   'space.invite',
   'admin.spaces',
 ] as const;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { actorId, actorLabel } from '../auth/actor';
 import type { RequestContext } from '../context';
-import type { DbOrTrx } from '../db/database';
+import type { DbOrTrx, Trx } from '../db/database';
 import { lockSequence } from '../db/dialect';
 import { newId } from '../ids';
 
@@ -54,7 +54,7 @@ export function eventHash(prevHash: string, event: ChainedFields): string {
  * Appends an event to the hash-chained audit trail. Call it with the transaction of the change it describes, so the
  * change and its trace commit or vanish together.
  */
-export async function record(trx: DbOrTrx, ctx: RequestContext, input: AuditInput): Promise<void> {
+export async function record(trx: Trx, ctx: RequestContext, input: AuditInput): Promise<void> {
   await lockSequence(trx, 'audit_events');
   const last = await trx
     .selectFrom('audit_events')

@@ -21,8 +21,9 @@ export type SystemActor = { kind: 'system'; label: string };
 
 /**
  * Someone without an account holding a share link or a document request link. Never a superuser and never a member
- * of a space: the policy grants them nothing, so the services of those links check the link's own target instead and
- * act for the link's creator where the documents module needs a member.
+ * of a space: the policy's `link` rules decide what they may do with their own link (open it, download within its
+ * limits, upload to a request's items), and the link's services act for its creator where the documents module needs
+ * a member.
  */
 export type ShareVisitorActor = {
   kind: 'share_visitor';
@@ -39,11 +40,6 @@ export const anonymous: AnonymousActor = { kind: 'anonymous' };
 
 export function isUser(actor: Actor): actor is UserActor {
   return actor.kind === 'user';
-}
-
-/** Host admins and the operator CLI may administer everything. */
-export function isSuperuser(actor: Actor): boolean {
-  return actor.kind === 'system' || (actor.kind === 'user' && actor.isAdmin && actor.isHostOrganization);
 }
 
 export function actorId(actor: Actor): string | null {

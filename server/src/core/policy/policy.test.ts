@@ -2,7 +2,7 @@ import { actions } from '@gatehouse/contracts';
 import { describe, expect, it } from 'vitest';
 import type { UserActor } from '../auth/actor';
 import type { AppError } from '../http/errors';
-import { abilities, authorize, can, type PolicyAction, policyActions } from './policy';
+import { abilities, authorize, can, modulePolicy, type PolicyAction, policyActions } from './policy';
 import { globalResource, type SpaceResource } from './resources';
 
 const person = (overrides: Partial<UserActor> = {}): UserActor => ({
@@ -41,6 +41,20 @@ describe('central policy', () => {
     for (const action of policyActions()) expect(actions).toContain(action);
   });
 
+  it('every action the contracts declare is decided by a rule of some module (no action is left to chance)', () => {
+    expect([...actions].filter((action) => !policyActions().includes(action))).toEqual([]);
+  });
+
+  it('a module policy leaving one of its actions without a rule, or naming one it does not declare, fails to compile', () => {
+    // @ts-expect-error: the audit module declares `admin.audit` too, and it has no rule here
+    const incomplete = modulePolicy<'audit'>()({ global: { read: null, rules: { 'audit.read': () => true } } });
+    const strayRules = { 'audit.read': () => true, 'admin.audit': () => true, 'widget.create': () => true };
+    // @ts-expect-error: `widget.create` is no action of the audit module
+    const stray = modulePolicy<'audit'>()({ global: { read: null, rules: strayRules } });
+    expect(Object.keys(incomplete.global.rules)).toEqual(['audit.read']);
+    expect(Object.keys(stray.global.rules)).toContain('widget.create');
+  });
+
   it('an action no rule mentions is denied (deny by default)', () => {
     expect(
       can(person({ isAdmin: true, isHostOrganization: true }), 'document.delete' as PolicyAction, space('owner')),
@@ -71,11 +85,14 @@ describe('central policy', () => {
   });
 
   it('abilities list every action of the resource type with the answer for this actor', () => {
-    expect(abilities(person(), space('viewer'))).toEqual({
+    const viewerAbilities = abilities(person(), space('viewer'));
+    expect(Object.keys(viewerAbilities).sort()).toEqual(Object.keys(abilities(person(), space('owner'))).sort());
+    expect(viewerAbilities).toMatchObject({
       'space.read': true,
       'space.read_members': true,
       'space.update': false,
       'space.manage_members': false,
+      'space.manage_owners': false,
       'space.invite': false,
       'space.archive': false,
     });

@@ -1,7 +1,7 @@
-import type { Action } from '@gatehouse/contracts';
+import type { Action, actionsByModule } from '@gatehouse/contracts';
 import type { Actor } from '../auth/actor';
 import { errors } from '../http/errors';
-import type { ModuleManifest } from '../module';
+import type { ModuleManifest, ResourcePolicy } from '../module';
 import { type CompiledCapabilities, capabilityEnabled, compileCapabilities } from './capabilities';
 import type { Resource } from './resources';
 
@@ -13,11 +13,35 @@ import type { Resource } from './resources';
  */
 export type PolicyAction = Action;
 
+/** The actions a contracts module declares (`ModuleAction<'spaces'>` is `'space.read' | 'space.create' | …`). */
+export type ModuleAction<M extends keyof typeof actionsByModule> = (typeof actionsByModule)[M][number];
+
+/**
+ * Rules of one resource type, keyed by actions of `A` only (an action the contracts do not declare is a type error).
+ * Several tables may share a module's actions; `modulePolicy` checks that together they decide every one of them.
+ */
+export type RuleTable<A extends string, R> = { [K in A]?: (actor: Actor, resource: R) => boolean };
+
+type ActionsOf<P> = { [T in keyof P]: P[T] extends { rules: infer R } ? keyof R & string : never }[keyof P];
+type Complete<A extends string, P> = ([Exclude<A, ActionsOf<P>>] extends [never]
+  ? unknown
+  : { missingRulesFor: Exclude<A, ActionsOf<P>> }) &
+  ([Exclude<ActionsOf<P>, A>] extends [never] ? unknown : { actionsNotInContracts: Exclude<ActionsOf<P>, A> });
+
+/**
+ * A module's policy fragment, checked against the module's action list in the contracts: an action with no rule, or
+ * a rule for an action the module does not declare, is a compile error (`missingRulesFor` / `actionsNotInContracts`).
+ * Usage: `modulePolicy<'spaces'>()({ space: { read: 'space.read', rules: spaceRules } })`.
+ */
+export function modulePolicy<M extends keyof typeof actionsByModule>() {
+  return <P extends Record<string, ResourcePolicy>>(policy: P & Complete<ModuleAction<M>, P>): P => policy;
+}
+
 type Rule = (actor: Actor, resource: Resource) => boolean;
-type RuleTable = Record<string, Rule>;
+type CompiledRules = Record<string, Rule>;
 export type CompiledPolicy = {
   /** Rules per resource type (`global` for actions on no particular resource). */
-  rules: Record<string, RuleTable>;
+  rules: Record<string, CompiledRules>;
   /** The action that decides whether a resource of each type exists at all for the actor (else 404). */
   readAction: Record<string, string>;
   /** The space capabilities, and which resource types exist only while theirs is on. */
@@ -29,11 +53,12 @@ export type CompiledPolicy = {
  * `share.create` to folders), but never the same action twice, and only one of them names the type's read action.
  */
 export function compilePolicy(manifests: readonly ModuleManifest<object>[]): CompiledPolicy {
-  const rules: Record<string, RuleTable> = {};
+  const rules: Record<string, CompiledRules> = {};
   const readAction: Record<string, string> = {};
   for (const manifest of manifests) {
     for (const [type, fragment] of Object.entries(manifest.policy ?? {})) {
-      const table = (rules[type] ??= {});
+      const table = rules[type] ?? {};
+      rules[type] = table;
       for (const [action, rule] of Object.entries(fragment.rules)) {
         if (table[action]) throw new Error(`Policy: ${manifest.name} redefines ${type} ${action}`);
         table[action] = rule as Rule;

@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/module';
-import { auditGlobalRules } from '../../core/policy/rules/global.rules';
+import { modulePolicy } from '../../core/policy/policy';
+import { auditGlobalRules } from '../../core/policy/rules/audit.rules';
 import { registerAuditRoutes } from './audit.routes';
 
 /** The admin view of the audit trail (the trail itself is core/audit): browse, filter, export. */
@@ -7,5 +8,5 @@ export const auditModule = defineModule({
   name: 'audit',
   tables: {},
   routes: registerAuditRoutes,
-  policy: { global: { read: null, rules: auditGlobalRules } },
+  policy: modulePolicy<'audit'>()({ global: { read: null, rules: auditGlobalRules } }),
 });

@@ -1,5 +1,6 @@
 import { SpaceKind } from '@gatehouse/contracts';
 import { defineModule } from '../../core/module';
+import { modulePolicy } from '../../core/policy/policy';
 import { documentRules, folderRules } from '../../core/policy/rules/documents.rules';
 import { registerDocumentsRoutes } from './documents.routes';
 import { documentSearchSource, folderSearchSource } from './documents.search';
@@ -47,8 +48,9 @@ export const documentsModule = defineModule<{
   searchSources: [documentSearchSource, folderSearchSource],
   // Every kind of space holds documents, data rooms included: sharing files is what every space is for today.
   capability: { id: 'documents', defaultFor: SpaceKind.options },
-  policy: {
+  policy: modulePolicy<'documents'>()({
     folder: { read: 'folder.read', capability: 'documents', rules: folderRules },
     document: { read: 'document.read', capability: 'documents', rules: documentRules },
-  },
+  }),
+
 });

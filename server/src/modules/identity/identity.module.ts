@@ -1,4 +1,6 @@
 import { defineModule } from '../../core/module';
+import { modulePolicy } from '../../core/policy/policy';
+import { apiTokenRules, sessionRules } from '../../core/policy/rules/own-rows.rules';
 import { registerIdentityRoutes } from './identity.routes';
 import type { LoginFailuresTable, OneTimeTokensTable, RecoveryCodesTable, UsersTable } from './identity.tables';
 
@@ -12,5 +14,9 @@ export const identityModule = defineModule<{
   name: 'identity',
   tables: { users: true, recovery_codes: true, one_time_tokens: true, login_failures: true },
   routes: registerIdentityRoutes,
+  policy: modulePolicy<'identity'>()({
+    session: { read: 'session.read', rules: sessionRules },
+    api_token: { read: 'api_token.read', rules: apiTokenRules },
+  }),
   fixtures: () => import('./identity.test-fixtures').then((fixtures) => fixtures.identityRouteFixtures),
 });

@@ -4,7 +4,7 @@ import { openSecret } from '../../core/auth/secrets';
 import { createSession } from '../../core/auth/sessions';
 import { addMinutes } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
-import type { DbOrTrx } from '../../core/db/database';
+import type { DbOrTrx, Trx } from '../../core/db/database';
 import { errors } from '../../core/http/errors';
 import { identityErrors } from './identity.errors';
 import { canSignIn, findPersonByEmail, getPersonById, type PersonRow } from './identity.queries';
@@ -139,7 +139,7 @@ export async function signOut(ctx: RequestContext, input: { pendingSessionId: st
  * time, the account's failures forgiven, and the audit event. Returns the new session token for the cookie.
  */
 export async function completeSignIn(
-  trx: DbOrTrx,
+  trx: Trx,
   ctx: RequestContext,
   person: Pick<PersonRow, 'id' | 'email'>,
   input: { method: string; replacesSessionId: string | null },

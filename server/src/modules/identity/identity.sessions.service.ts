@@ -3,6 +3,7 @@ import { record } from '../../core/audit/audit';
 import { revokeSessionsOfUsers } from '../../core/auth/sessions';
 import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
+import { authorize } from '../../core/policy/policy';
 import { requireUser } from './identity.guards';
 import { listOpenSessions } from './identity.queries';
 
@@ -27,11 +28,18 @@ export async function endMySession(ctx: RequestContext, input: { id: string }): 
   const actor = requireUser(ctx);
   const nowIso = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    const session = await trx
+      .selectFrom('sessions')
+      .select(['id', 'user_id'])
+      .where('id', '=', input.id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!session) throw errors.notFound();
+    authorize(actor, 'session.revoke', { type: 'session', id: session.id, ownerId: session.user_id });
     const result = await trx
       .updateTable('sessions')
       .set({ revoked_at: nowIso })
-      .where('id', '=', input.id)
-      .where('user_id', '=', actor.id)
+      .where('id', '=', session.id)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw errors.notFound();

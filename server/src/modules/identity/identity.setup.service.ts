@@ -1,7 +1,7 @@
 import { record } from '../../core/audit/audit';
 import { hashPassword } from '../../core/auth/passwords';
 import type { RequestContext } from '../../core/context';
-import type { DbOrTrx } from '../../core/db/database';
+import type { Trx } from '../../core/db/database';
 import { newId } from '../../core/ids';
 import { identityErrors } from './identity.errors';
 import { ensureStrongPassword } from './identity.guards';
@@ -53,7 +53,7 @@ export async function completeSetup(
 
 /** Inserts an active host admin and audits it; shared by the setup link and GATEHOUSE_ADMIN_EMAIL. */
 export async function insertHostAdmin(
-  trx: DbOrTrx,
+  trx: Trx,
   ctx: RequestContext,
   input: { email: string; name: string; passwordHash: string; organizationId: string; via: string },
 ): Promise<{ id: string; email: string }> {

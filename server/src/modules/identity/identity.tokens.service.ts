@@ -4,6 +4,7 @@ import { API_TOKEN_PREFIX } from '../../core/auth/api-tokens';
 import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
 import { hashToken, newId, newSecret } from '../../core/ids';
+import { authorize } from '../../core/policy/policy';
 import { requireSessionUser, requireUser } from './identity.guards';
 import { findPersonByEmail, listApiTokens } from './identity.queries';
 
@@ -81,11 +82,18 @@ export async function revokeMyToken(ctx: RequestContext, input: { id: string }):
   const actor = requireUser(ctx);
   const nowIso = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
+    const token = await trx
+      .selectFrom('api_tokens')
+      .select(['id', 'user_id'])
+      .where('id', '=', input.id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!token) throw errors.notFound();
+    authorize(actor, 'api_token.revoke', { type: 'api_token', id: token.id, ownerId: token.user_id });
     const revoked = await trx
       .updateTable('api_tokens')
       .set({ revoked_at: nowIso })
-      .where('id', '=', input.id)
-      .where('user_id', '=', actor.id)
+      .where('id', '=', token.id)
       .where('revoked_at', 'is', null)
       .returning(['name'])
       .executeTakeFirst();

@@ -1,6 +1,6 @@
 import { defineModule } from '../../core/module';
-import { organizationGlobalRules } from '../../core/policy/rules/global.rules';
-import { organizationRules } from '../../core/policy/rules/organizations.rules';
+import { modulePolicy } from '../../core/policy/policy';
+import { organizationGlobalRules, organizationRules } from '../../core/policy/rules/organizations.rules';
 import { registerOrganizationsRoutes } from './organizations.routes';
 import type { OrganizationsTable } from './organizations.tables';
 
@@ -10,8 +10,8 @@ export const organizationsModule = defineModule<{ organizations: OrganizationsTa
   tables: { organizations: true },
   routes: registerOrganizationsRoutes,
   fixtures: () => import('./organizations.test-fixtures').then((fixtures) => fixtures.organizationsRouteFixtures),
-  policy: {
+  policy: modulePolicy<'organizations'>()({
     organization: { read: 'organization.read', rules: organizationRules },
     global: { read: null, rules: organizationGlobalRules },
-  },
+  }),
 });

@@ -1,7 +1,7 @@
 import type { Person } from '@gatehouse/contracts';
 import { record } from '../../core/audit/audit';
 import type { RequestContext } from '../../core/context';
-import type { DbOrTrx } from '../../core/db/database';
+import type { Trx } from '../../core/db/database';
 import { newId } from '../../core/ids';
 import { createInvitation } from '../identity/identity.credentials';
 import { authorizeOrganization } from '../organizations/organizations.service';
@@ -14,6 +14,7 @@ import {
   ensureEmailFree,
   ensureHostSponsor,
   ensureMayGrantAdmin,
+  organizationTarget,
   reloadPerson,
 } from './people.service';
 
@@ -36,8 +37,10 @@ export type NewInvitedPerson = {
  * module invites straight into a space with it. The caller has authorized inviting into the organization. Every read
  * goes through `trx`: on SQLite the transaction holds the only connection.
  */
-export async function createInvitedPerson(trx: DbOrTrx, ctx: RequestContext, input: NewInvitedPerson): Promise<string> {
-  if (input.isAdmin) ensureMayGrantAdmin(ctx, input.organizationIsHost);
+export async function createInvitedPerson(trx: Trx, ctx: RequestContext, input: NewInvitedPerson): Promise<string> {
+  if (input.isAdmin) {
+    ensureMayGrantAdmin(ctx, organizationTarget({ id: input.organizationId, isHost: input.organizationIsHost }));
+  }
   const email = input.email.trim().toLowerCase();
   await ensureEmailFree(email, trx);
   let sponsorId: string | null;

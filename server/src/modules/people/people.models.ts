@@ -5,12 +5,14 @@ export function personResource(row: {
   id: string;
   organization_id: string;
   is_admin: number;
+  organization_is_host: number;
   shares_space: number;
 }): PersonResource {
   return {
     type: 'person',
     id: row.id,
     organizationId: row.organization_id,
+    inHostOrganization: Number(row.organization_is_host) === 1,
     isAdmin: row.is_admin === 1,
     sharesSpace: Number(row.shares_space) === 1,
   };

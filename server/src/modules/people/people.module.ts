@@ -1,6 +1,6 @@
 import { defineModule } from '../../core/module';
-import { peopleGlobalRules } from '../../core/policy/rules/global.rules';
-import { personRules } from '../../core/policy/rules/people.rules';
+import { modulePolicy } from '../../core/policy/policy';
+import { organizationPeopleRules, peopleGlobalRules, personRules } from '../../core/policy/rules/people.rules';
 import { registerPeopleRoutes } from './people.routes';
 
 /** People of every organization: invited, active, disabled; managed by admins and partner admins. */
@@ -9,8 +9,9 @@ export const peopleModule = defineModule({
   tables: {},
   routes: registerPeopleRoutes,
   fixtures: () => import('./people.test-fixtures').then((fixtures) => fixtures.peopleRouteFixtures),
-  policy: {
+  policy: modulePolicy<'people'>()({
     person: { read: 'person.read', rules: personRules },
+    organization: { read: null, rules: organizationPeopleRules },
     global: { read: null, rules: peopleGlobalRules },
-  },
+  }),
 });

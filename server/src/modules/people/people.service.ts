@@ -1,14 +1,13 @@
 import { Email, type Person, PersonName } from '@gatehouse/contracts';
 import { record } from '../../core/audit/audit';
-import { isSuperuser } from '../../core/auth/actor';
 import { hashPassword, passwordWeakness } from '../../core/auth/passwords';
 import type { RequestContext } from '../../core/context';
 import type { DbOrTrx } from '../../core/db/database';
 import { isUniqueViolation } from '../../core/db/dialect';
 import { errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
-import { abilities, authorize, type PolicyAction } from '../../core/policy/policy';
-import { globalResource } from '../../core/policy/resources';
+import { abilities, authorize, can, type PolicyAction } from '../../core/policy/policy';
+import { globalResource, type OrganizationResource, type PersonResource } from '../../core/policy/resources';
 import { revokeAllCredentials } from '../identity/identity.credentials';
 import { authorizeOrganization } from '../organizations/organizations.service';
 import { cannotDisableSelf, emailTaken, sponsorNotHost, weakPassword } from './people.errors';
@@ -67,10 +66,19 @@ export async function reloadPerson(ctx: RequestContext, id: string): Promise<Per
   return toPerson(ctx, row);
 }
 
-/** Only host admins hand out admin rights, and only to host people: a partner can never administer the extranet. */
-export function ensureMayGrantAdmin(ctx: RequestContext, intoHostOrganization: boolean) {
-  if (!isSuperuser(ctx.actor)) throw errors.forbidden('Only host admins may grant administrator rights.');
-  if (!intoHostOrganization) throw errors.forbidden('Administrators belong to the host organization.');
+/**
+ * Granting or removing administrator rights, to a person or to someone invited into an organization: the policy's
+ * `person.grant_admin` (host admins, host people only).
+ */
+export function ensureMayGrantAdmin(ctx: RequestContext, to: PersonResource | OrganizationResource) {
+  if (!can(ctx.actor, 'person.grant_admin', to)) {
+    throw errors.forbidden('Only host admins grant administrator rights, to people of the host organization.');
+  }
+}
+
+/** An organization as the people rules see it when someone is invited or created in it. */
+export function organizationTarget(organization: { id: string; isHost: boolean }): OrganizationResource {
+  return { type: 'organization', id: organization.id, isHost: organization.isHost, sharesSpace: false };
 }
 
 /** A sponsor answers for outsiders, so it must be a host person — one the actor can see, so no id is probed blindly. */
@@ -135,7 +143,7 @@ export async function updatePerson(ctx: RequestContext, input: UpdatePersonInput
     set.is_org_admin = input.isOrgAdmin ? 1 : 0;
   }
   if (input.isAdmin !== undefined && Number(input.isAdmin) !== current.is_admin) {
-    ensureMayGrantAdmin(ctx, current.organization_is_host === 1);
+    ensureMayGrantAdmin(ctx, personResource(current));
     // Dropping one's own admin right could leave the extranet with nobody able to administer it.
     if (!input.isAdmin && ctx.actor.kind === 'user' && ctx.actor.id === current.id) throw cannotDisableSelf();
     set.is_admin = input.isAdmin ? 1 : 0;
@@ -198,7 +206,8 @@ export async function createPersonWithPassword(
   input: { email: string; name: string; organizationId: string; password: string; isAdmin?: boolean },
 ): Promise<Person> {
   const organization = await authorizeOrganization(ctx, { id: input.organizationId, action: 'person.invite' });
-  if (input.isAdmin) ensureMayGrantAdmin(ctx, organization.is_host === 1);
+  if (input.isAdmin)
+    ensureMayGrantAdmin(ctx, organizationTarget({ id: organization.id, isHost: organization.is_host === 1 }));
   // The operator CLI calls this without the HTTP contract in front of it: check with the same schemas.
   const parsedEmail = Email.safeParse(input.email.trim());
   if (!parsedEmail.success) throw errors.badRequest('Not a valid e-mail address.');

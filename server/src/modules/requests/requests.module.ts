@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/module';
-import { documentRequestRules } from '../../core/policy/rules/shares.rules';
+import { modulePolicy } from '../../core/policy/policy';
+import { documentRequestRules, folderRequestRules, requestLinkRules } from '../../core/policy/rules/requests.rules';
 import { REQUEST_REMINDER_JOB, sendRequestReminder } from './requests.reminders';
 import { registerRequestsRoutes } from './requests.routes';
 import type { DocumentRequestFilesTable, DocumentRequestItemsTable, DocumentRequestsTable } from './requests.tables';
@@ -15,5 +16,9 @@ export const requestsModule = defineModule<{
   routes: registerRequestsRoutes,
   fixtures: () => import('./requests.test-fixtures').then((fixtures) => fixtures.requestsRouteFixtures),
   jobs: { [REQUEST_REMINDER_JOB]: sendRequestReminder },
-  policy: { document_request: { read: 'request.read', capability: 'documents', rules: documentRequestRules } },
+  policy: modulePolicy<'requests'>()({
+    folder: { read: null, rules: folderRequestRules },
+    document_request: { read: 'request.read', capability: 'documents', rules: documentRequestRules },
+    link: { read: null, rules: requestLinkRules },
+  }),
 });

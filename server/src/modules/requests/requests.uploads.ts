@@ -15,7 +15,7 @@ import { appendVersion } from '../documents/versions.service';
 import { notifyFolderFollowers } from '../shares/notifications/notify';
 import { itemClosed, requestClosed } from './requests.errors';
 import { receivedMail } from './requests.mails';
-import type { OpenRequest } from './requests.public.service';
+import { authorizeRequestLink, type OpenRequest } from './requests.public.service';
 import { getItemById, insertRequestFile, updateItem, updateRequestRow } from './requests.queries';
 
 const ATTEMPTS = 3;
@@ -45,6 +45,7 @@ export async function receiveRequestFile(
   open: OpenRequest,
   input: { itemId: string; fileName: string; stream: Readable },
 ): Promise<void> {
+  authorizeRequestLink(open, 'link.upload');
   const { row, visitor: ctx } = open;
   const item = await getItemById(ctx.db, input.itemId);
   if (!item || item.request_id !== row.id) throw errors.notFound();

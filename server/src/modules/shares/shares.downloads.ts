@@ -77,10 +77,10 @@ function rangeFor(request: TokenRequest, share: OpenShare, etag: string, size: n
 /** GET /share/:token/content and /share/:token/documents/:id/content: the file, audited like every download. */
 export async function sendSharedDocument(request: TokenRequest, reply: FastifyReply, documentId?: string) {
   const share = await openShare(request);
-  ensureUnlocked(share);
+  const creator = ensureUnlocked(share);
   const { doc, path } = await documentWithinShare(share.visitor, share, documentId ?? share.link.document_id ?? '');
   // The current version, read with the creator's rights (the documents module authorizes them again).
-  const { version, wrappedKey } = await openVersion(share.creator, { id: doc.id });
+  const { version, wrappedKey } = await openVersion(creator, { id: doc.id });
   const size = Number(version.size);
   const etag = `"${version.blob_sha256}"`;
   if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).header('ETag', etag).send();

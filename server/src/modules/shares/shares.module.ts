@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/module';
-import { documentShareRules, folderShareRules, shareLinkRules } from '../../core/policy/rules/shares.rules';
+import { modulePolicy } from '../../core/policy/policy';
+import { documentShareRules, folderShareRules, linkRules, shareLinkRules } from '../../core/policy/rules/shares.rules';
 import { registerSharesRoutes } from './shares.routes';
 import type { ShareAccessesTable, ShareEmailCodesTable, ShareGrantsTable, ShareLinksTable } from './shares.tables';
 
@@ -14,9 +15,10 @@ export const sharesModule = defineModule<{
   tables: { share_links: true, share_grants: true, share_email_codes: true, share_accesses: true },
   routes: registerSharesRoutes,
   fixtures: () => import('./shares.test-fixtures').then((fixtures) => fixtures.sharesRouteFixtures),
-  policy: {
+  policy: modulePolicy<'shares'>()({
     folder: { read: null, rules: folderShareRules },
     document: { read: null, rules: documentShareRules },
     share_link: { read: 'share.read', capability: 'documents', rules: shareLinkRules },
-  },
+    link: { read: 'link.open', rules: linkRules },
+  }),
 });

@@ -1,6 +1,7 @@
 import type { RouteResponse } from '@gatehouse/contracts';
 import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
+import { can } from '../../core/policy/policy';
 import { getDocumentById, listFolderDocuments } from '../documents/documents.queries';
 import { type FolderRow, folderAncestry, getFolderById, listChildFolders } from '../documents/folders.queries';
 import { downloadsLeft } from './shares.models';
@@ -87,7 +88,7 @@ export async function viewShare(request: TokenRequest): Promise<View> {
     document: null,
     listing: null,
   };
-  if (share.locked) return view;
+  if (!can(ctx.actor, 'link.download', share.resource)) return view;
   if (share.link.document_id) {
     const { doc } = await documentWithinShare(ctx, share, share.link.document_id);
     return { ...view, document: sharedFile(doc) };

@@ -8,7 +8,7 @@ import { invalidShareCode, wrongSharePassword } from './shares.errors';
 import { shareCodeMail } from './shares.mails';
 import { emailCodeHash, newEmailCode, shareUrl } from './shares.models';
 import { consumeEmailCode, insertEmailCode } from './shares.queries';
-import { type OpenShare, openShare, saveGrant, type TokenRequest } from './shares.visitor';
+import { authorizeLink, type OpenShare, openShare, saveGrant, type TokenRequest } from './shares.visitor';
 
 const CODE_TTL_MINUTES = 15;
 
@@ -32,6 +32,7 @@ async function failedGuess(share: OpenShare, what: 'password' | 'code') {
 
 export async function unlockWithPassword(request: TokenRequest, reply: FastifyReply, password: string) {
   const share = await openShare(request);
+  authorizeLink(share, 'link.unlock');
   if (!share.link.password_hash || !share.needsPassword) return;
   await ensureNotThrottled(share.visitor, guessKey(share));
   if (!(await verifyPassword(share.link.password_hash, password))) {
@@ -47,6 +48,7 @@ export async function unlockWithPassword(request: TokenRequest, reply: FastifyRe
  */
 export async function sendEmailCode(request: TokenRequest, email: string) {
   const share = await openShare(request);
+  authorizeLink(share, 'link.unlock');
   const ctx = share.visitor;
   if (share.link.require_email !== 1 || !share.link.recipient_email) return;
   // Per link only: asking for codes is not a failed guess, so it must not eat into the address's sign-in budget.
@@ -75,6 +77,7 @@ export async function sendEmailCode(request: TokenRequest, email: string) {
 /** The code proves the recipient's mailbox; it works once and only until it expires. */
 export async function verifyEmailCode(request: TokenRequest, reply: FastifyReply, code: string) {
   const share = await openShare(request);
+  authorizeLink(share, 'link.unlock');
   const ctx = share.visitor;
   if (share.link.require_email !== 1 || !share.needsEmail) return;
   await ensureNotThrottled(ctx, guessKey(share));

@@ -1,8 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { record } from '../../core/audit/audit';
 import type { ShareVisitorActor } from '../../core/auth/actor';
 import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
 import { hashToken, newId, newSecret } from '../../core/ids';
+import { authorize, can } from '../../core/policy/policy';
+import type { LinkResource } from '../../core/policy/resources';
 import { liveCreatorContext } from './creator.service';
 import { downloadLimitReached, linkExpired, linkRevoked, shareLocked } from './shares.errors';
 import { creatorServes } from './shares.liveness';
@@ -20,14 +23,43 @@ export type OpenShare = {
   grant: GrantRow | null;
   /** The visitor, as audited: "share link <id> (<verified e-mail>)". */
   visitor: RequestContext;
-  /** The link's creator: the documents module is asked on their behalf, with their current rights. */
-  creator: RequestContext;
+  /** The link's creator (while they could still share it): the documents module is asked on their behalf. */
+  creator: RequestContext | null;
+  /** The link as the policy's `link` rules see it. */
+  resource: LinkResource;
   needsPassword: boolean;
   needsEmail: boolean;
   locked: boolean;
 };
 
 export type TokenRequest = FastifyRequest & { params: { token: string }; ctx: RequestContext };
+
+/** Whether the link still serves, and if not why: its creator's current rights are part of it. */
+async function stateOf(ctx: RequestContext, link: LinkRow, creator: RequestContext | null) {
+  const nowIso = ctx.clock.now().toISOString();
+  if (link.revoked_at) return 'revoked' as const;
+  if (link.expires_at <= nowIso) return 'expired' as const;
+  if (!creator || !(await creatorServes(creator, link))) return 'revoked' as const;
+  if (link.max_downloads !== null && Number(link.download_count) >= Number(link.max_downloads)) {
+    return 'exhausted' as const;
+  }
+  return 'live' as const;
+}
+
+/**
+ * Asks the policy whether the link's holder may do this; a refusal is told with the link's own answer (410 revoked,
+ * expired or out of downloads, 401 locked) rather than a bare 403, since the holder already knows the link exists.
+ */
+export function authorizeLink(share: OpenShare, action: 'link.open' | 'link.unlock' | 'link.download'): void {
+  const { actor } = share.visitor;
+  if (can(actor, action, share.resource)) return;
+  const { state, locked } = share.resource;
+  if (state === 'revoked') throw linkRevoked();
+  if (state === 'expired') throw linkExpired();
+  if (state === 'exhausted') throw downloadLimitReached();
+  if (locked) throw shareLocked(share.needsPassword ? 'Enter the password first.' : 'Verify your e-mail first.');
+  authorize(actor, action, share.resource);
+}
 
 /**
  * The link of a token, refused when it cannot serve: 404 unknown token; 410 revoked, expired, out of downloads, or
@@ -39,13 +71,9 @@ export async function openShare(request: TokenRequest): Promise<OpenShare> {
   const nowIso = ctx.clock.now().toISOString();
   const link = await getLinkByTokenHash(ctx.db, hashToken(request.params.token));
   if (!link) throw errors.notFound('This link does not exist.');
-  if (link.revoked_at) throw linkRevoked();
-  if (link.expires_at <= nowIso) throw linkExpired();
-  const creator = await liveCreatorContext(ctx, link.created_by);
-  if (!creator || !(await creatorServes(creator, link))) throw linkRevoked();
-  if (link.max_downloads !== null && Number(link.download_count) >= Number(link.max_downloads)) {
-    throw downloadLimitReached();
-  }
+  // A revoked or expired link needs no question about its creator.
+  const creator = link.revoked_at || link.expires_at <= nowIso ? null : await liveCreatorContext(ctx, link.created_by);
+  const state = await stateOf(ctx, link, creator);
   const grantToken = request.cookies[SHARE_COOKIE];
   const grant = grantToken
     ? ((await getGrant(ctx.db, { linkId: link.id, tokenHash: hashToken(grantToken), nowIso })) ?? null)
@@ -58,21 +86,31 @@ export async function openShare(request: TokenRequest): Promise<OpenShare> {
     grantId: link.id,
     email: grant?.email ?? null,
   };
-  return {
+  const locked = needsPassword || needsEmail;
+  const share: OpenShare = {
     token: request.params.token,
     link,
     grant,
     visitor: { ...ctx, actor },
     creator,
+    resource: { type: 'link', kind: 'share', id: link.id, state, locked },
     needsPassword,
     needsEmail,
-    locked: needsPassword || needsEmail,
+    locked,
   };
+  authorizeLink(share, 'link.open');
+  return share;
 }
 
-/** Content needs every step done; the 401 carries its own code, so a client never mistakes it for a sign-in. */
-export function ensureUnlocked(share: OpenShare): void {
-  if (share.locked) throw shareLocked(share.needsPassword ? 'Enter the password first.' : 'Verify your e-mail first.');
+/**
+ * Content (listing, download, zip) is the policy's `link.download`: every step done, within the link's limits. The
+ * 401 of a locked link carries its own code, so a client never mistakes it for a sign-in. Returns the creator, whom
+ * the documents module is asked on behalf of.
+ */
+export function ensureUnlocked(share: OpenShare): RequestContext {
+  authorizeLink(share, 'link.download');
+  if (!share.creator) throw linkRevoked();
+  return share.creator;
 }
 
 function cookieOptions(request: FastifyRequest, token: string, maxAgeSeconds: number) {
@@ -85,9 +123,16 @@ function cookieOptions(request: FastifyRequest, token: string, maxAgeSeconds: nu
   };
 }
 
+/** The visitor as audited once the step is passed: with the e-mail address just verified. */
+function visitorAfter(share: OpenShare, step: { email?: string }): RequestContext {
+  const actor = share.visitor.actor as ShareVisitorActor;
+  return step.email ? { ...share.visitor, actor: { ...actor, email: step.email } } : share.visitor;
+}
+
 /**
  * Remembers a completed step for this browser: the grant the cookie already names, or a new one. A grant never
- * outlives its link, and it is only worth anything while the link itself still serves.
+ * outlives its link, and it is only worth anything while the link itself still serves. Each step passed is audited,
+ * like the failed guesses, with the visitor as actor.
  */
 export async function saveGrant(
   request: FastifyRequest,
@@ -124,6 +169,15 @@ export async function saveGrant(
         cookieOptions(request, share.token, Math.floor((until - now.getTime()) / 1000)),
       );
     }
+    await record(trx, visitorAfter(share, step), {
+      action: 'share_link.unlocked',
+      target: { type: 'share_link', id: share.link.id },
+      details: {
+        spaceId: share.link.space_id,
+        what: step.passwordOk ? 'password' : 'code',
+        unlocked: !stillNeedsPassword && !stillNeedsEmail,
+      },
+    });
     if (wasLocked && !stillNeedsPassword && !stillNeedsEmail) {
       await insertAccess(trx, {
         id: newId(),

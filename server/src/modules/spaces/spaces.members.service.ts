@@ -1,11 +1,11 @@
 import type { SpaceMember, SpaceRole } from '@gatehouse/contracts';
 import { record } from '../../core/audit/audit';
-import { isSuperuser } from '../../core/auth/actor';
 import type { RequestContext } from '../../core/context';
 import type { DbOrTrx } from '../../core/db/database';
 import { isUniqueViolation } from '../../core/db/dialect';
 import { errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
+import { can } from '../../core/policy/policy';
 import { authorizeOrganization } from '../organizations/organizations.service';
 import { authorizePerson, unsafeLookupPersonById } from '../people/people.service';
 import { lastOwner, memberExists } from './spaces.errors';
@@ -20,7 +20,7 @@ import {
   organizationTakesPart,
   updateMemberRow,
 } from './spaces.members.queries';
-import { losesOwnership, roleRank } from './spaces.models';
+import { losesOwnership, roleRank, spaceResource } from './spaces.models';
 import type { SpaceRow } from './spaces.queries';
 import { authorizeSpace } from './spaces.service';
 
@@ -50,11 +50,12 @@ export async function reloadMember(db: DbOrTrx, input: { spaceId: string; member
   return toMember(row);
 }
 
-/** Making, unmaking or removing an owner is for owners (and host admins): a manager cannot outrank themselves. */
+/** Making, unmaking or removing an owner is the policy's `space.manage_owners`: a manager cannot outrank themselves. */
 export function ensureMayTouchOwners(ctx: RequestContext, space: SpaceRow, roles: (SpaceRole | undefined)[]) {
-  if (!roles.includes('owner') || isSuperuser(ctx.actor)) return;
-  if (Number(space.my_role_rank) !== roleRank.owner)
+  if (!roles.includes('owner')) return;
+  if (!can(ctx.actor, 'space.manage_owners', spaceResource(space))) {
     throw errors.forbidden('Only owners of the space may change owners.');
+  }
 }
 
 async function ensureAnotherOwner(db: DbOrTrx, ctx: RequestContext, member: MemberRow) {
@@ -67,20 +68,26 @@ async function ensureAnotherOwner(db: DbOrTrx, ctx: RequestContext, member: Memb
 }
 
 /**
- * Whether a manager may bring people of this organization into the space. Host admins: any. Other managers: an
- * organization that already takes part in the space (as a member, or through one of its people) — a customer's
- * manager brings in colleagues, not a competitor. The host organization only for managers who are host staff
- * themselves: a partner must never mint host accounts, which see far more than one space.
+ * Whether a manager may bring people of this organization into the space: the policy's `space.bring_in_from`, once
+ * the organization's part in the space is known.
  */
 export async function mayBringInFrom(
   ctx: RequestContext,
   space: SpaceRow,
   organization: { id: string; is_host: number },
 ) {
-  if (isSuperuser(ctx.actor)) return true;
-  if (organization.is_host === 1) return ctx.actor.kind === 'user' && ctx.actor.isHostOrganization;
   const nowIso = ctx.clock.now().toISOString();
-  return organizationTakesPart(ctx.db, { spaceId: space.id, organizationId: organization.id, nowIso });
+  const takesPart = await organizationTakesPart(ctx.db, { spaceId: space.id, organizationId: organization.id, nowIso });
+  const { id, status, myRole } = spaceResource(space);
+  return can(ctx.actor, 'space.bring_in_from', {
+    type: 'space_organization',
+    spaceId: id,
+    spaceStatus: status,
+    myRole,
+    organizationId: organization.id,
+    isHost: organization.is_host === 1,
+    takesPart,
+  });
 }
 
 /**

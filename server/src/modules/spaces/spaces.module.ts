@@ -1,6 +1,6 @@
 import { defineModule } from '../../core/module';
-import { spaceGlobalRules } from '../../core/policy/rules/global.rules';
-import { spaceRules } from '../../core/policy/rules/spaces.rules';
+import { modulePolicy } from '../../core/policy/policy';
+import { spaceGlobalRules, spaceOrganizationRules, spaceRules } from '../../core/policy/rules/spaces.rules';
 import * as m0012 from './migrations/0012-space-capabilities';
 import { registerSpacesRoutes } from './spaces.routes';
 import { spaceSearchSource } from './spaces.search';
@@ -18,8 +18,9 @@ export const spacesModule = defineModule<{
   routes: registerSpacesRoutes,
   searchSources: [spaceSearchSource],
   fixtures: () => import('./spaces.test-fixtures').then((fixtures) => fixtures.spacesRouteFixtures),
-  policy: {
+  policy: modulePolicy<'spaces'>()({
     space: { read: 'space.read', rules: spaceRules },
+    space_organization: { read: 'space.read', rules: spaceOrganizationRules },
     global: { read: null, rules: spaceGlobalRules },
-  },
+  }),
 });

@@ -3,7 +3,9 @@ import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorId } from '../../core/auth/actor';
 import type { RequestContext } from '../../core/context';
+import type { DbOrTrx } from '../../core/db/database';
 import { errors } from '../../core/http/errors';
+import { authorize } from '../../core/policy/policy';
 import { authorizeDocument, authorizeFolder } from '../documents/documents.access';
 import { lockDocument, unlockDocument } from '../documents/locks.service';
 import { uploadDocument } from '../documents/uploads.service';
@@ -11,6 +13,7 @@ import { readXml, sendXml } from './webdav.http';
 import {
   activeLockXml,
   DavError,
+  davLockResource,
   ensureUnlocked,
   evaluateIf,
   liveLocks,
@@ -57,11 +60,14 @@ async function refresh(ctx: RequestContext, request: FastifyRequest, reply: Fast
   const submitted = await evaluateIf(ctx, request, target);
   const lock = (await liveLocks(ctx, target)).find((candidate) => submitted.has(candidate.token));
   if (!lock) throw new DavError(412, '<D:lock-token-matches-request-uri/>');
-  if (lock.user_id !== actorId(ctx.actor)) throw errors.forbidden('This lock belongs to someone else.');
+  authorize(ctx.actor, 'dav_lock.use', davLockResource(lock));
   const timeoutSeconds = parseTimeout(request.headers.timeout as string | undefined);
   const expiresAt = new Date(ctx.clock.now().getTime() + timeoutSeconds * 1000).toISOString();
-  if (lock.document_id) await lockDocument(ctx, { id: lock.document_id, minutes: minutesOf(timeoutSeconds) });
-  await refreshLockRow(ctx.db, { token: lock.token, timeoutSeconds, expiresAt });
+  const refreshRow = (db: DbOrTrx) => refreshLockRow(db, { token: lock.token, timeoutSeconds, expiresAt });
+  // The check-out and the WebDAV lock are renewed together or not at all.
+  if (lock.document_id)
+    await lockDocument(ctx, { id: lock.document_id, minutes: minutesOf(timeoutSeconds) }, refreshRow);
+  else await refreshRow(ctx.db);
   return lockResponse(reply, 200, activeLockXml({ ...lock, expires_at: expiresAt }, ctx.clock.now().getTime()));
 }
 
@@ -104,7 +110,6 @@ export async function lock(ctx: RequestContext, request: FastifyRequest, reply: 
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + timeoutSeconds * 1000).toISOString();
   const mirrored = info.scope === 'exclusive' && target.kind === 'document';
-  if (mirrored) await lockDocument(ctx, { id: (target as { id: string }).id, minutes: minutesOf(timeoutSeconds) });
   const row = {
     token: `opaquelocktoken:${randomUUID()}`,
     scope: info.scope,
@@ -113,20 +118,27 @@ export async function lock(ctx: RequestContext, request: FastifyRequest, reply: 
     root_href: target.href,
     expires_at: expiresAt,
   };
-  await insertLock(ctx.db, {
-    token: row.token,
-    spaceId: target.space.id,
-    pathKey: target.pathKey,
-    rootHref: row.root_href,
-    userId: actorId(ctx.actor) as string,
-    scope: row.scope,
-    depth: row.depth,
-    ownerXml: row.owner_xml,
-    timeoutSeconds,
-    expiresAt,
-    nowIso: now.toISOString(),
-    documentId: mirrored ? (target as { id: string }).id : null,
-  });
+  const placed = target;
+  const insertRow = (db: DbOrTrx) =>
+    insertLock(db, {
+      token: row.token,
+      spaceId: placed.space.id,
+      pathKey: placed.pathKey,
+      rootHref: row.root_href,
+      userId: actorId(ctx.actor) as string,
+      scope: row.scope,
+      depth: row.depth,
+      ownerXml: row.owner_xml,
+      timeoutSeconds,
+      expiresAt,
+      nowIso: now.toISOString(),
+      documentId: mirrored ? (placed as { id: string }).id : null,
+    });
+  // An exclusive lock on a document is its check-out: both are written in one transaction, so neither outlives a
+  // failure of the other.
+  if (mirrored) {
+    await lockDocument(ctx, { id: (placed as { id: string }).id, minutes: minutesOf(timeoutSeconds) }, insertRow);
+  } else await insertRow(ctx.db);
   return lockResponse(reply, created ? 201 : 200, activeLockXml(row, now.getTime()), row.token);
 }
 
@@ -139,8 +151,9 @@ export async function unlock(ctx: RequestContext, request: FastifyRequest, reply
   if (!match) throw errors.badRequest('A Lock-Token header is required.');
   const held = (await liveLocks(ctx, target)).find((candidate) => candidate.token === match[1]);
   if (!held) throw new DavError(409, '<D:lock-token-matches-request-uri/>');
-  if (held.user_id !== actorId(ctx.actor)) throw errors.forbidden('This lock belongs to someone else.');
-  await deleteLocks(ctx.db, [held.token]);
-  if (held.document_id) await unlockDocument(ctx, { id: held.document_id });
+  authorize(ctx.actor, 'dav_lock.use', davLockResource(held));
+  const deleteRow = (db: DbOrTrx) => deleteLocks(db, [held.token]);
+  if (held.document_id) await unlockDocument(ctx, { id: held.document_id }, deleteRow);
+  else await deleteRow(ctx.db);
   return reply.code(204).send();
 }

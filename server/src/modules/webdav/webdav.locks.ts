@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { actorId } from '../../core/auth/actor';
 import type { RequestContext } from '../../core/context';
+import { can } from '../../core/policy/policy';
+import type { DavLockResource } from '../../core/policy/resources';
 import { parseIfHeader, submittedTokens } from './webdav.if-header';
 import { parseDavPath, resolveTarget, type Target } from './webdav.paths';
 import { deleteLocks, type LockRow, listLocksFor, unsafeCurrentHashes } from './webdav.queries';
@@ -140,10 +141,16 @@ export async function ensureUnlocked(
   options: { below?: boolean; parent?: boolean } = {},
 ): Promise<void> {
   if (!('pathKey' in target)) return;
-  const me = actorId(ctx.actor);
   for (const lock of await liveLocks(ctx, target, options)) {
-    if (!submitted.has(lock.token) || lock.user_id !== me) throw lockTokenSubmitted(lock);
+    if (!submitted.has(lock.token) || !can(ctx.actor, 'dav_lock.use', davLockResource(lock))) {
+      throw lockTokenSubmitted(lock);
+    }
   }
+}
+
+/** A lock as the policy sees it: only its holder uses it (refresh, release, submit it to change what it covers). */
+export function davLockResource(lock: Pick<LockRow, 'token' | 'user_id'>): DavLockResource {
+  return { type: 'dav_lock', token: lock.token, holderId: lock.user_id };
 }
 
 export function activeLockXml(

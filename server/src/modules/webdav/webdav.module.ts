@@ -1,4 +1,6 @@
 import { defineModule } from '../../core/module';
+import { modulePolicy } from '../../core/policy/policy';
+import { davLockRules } from '../../core/policy/rules/own-rows.rules';
 import { registerWebdavRoutes } from './webdav.routes';
 import type { WebdavLocksTable, WebdavPropertiesTable } from './webdav.tables';
 
@@ -7,4 +9,5 @@ export const webdavModule = defineModule<{ webdav_properties: WebdavPropertiesTa
   name: 'webdav',
   tables: { webdav_properties: true, webdav_locks: true },
   routes: registerWebdavRoutes,
+  policy: modulePolicy<'webdav'>()({ dav_lock: { read: 'dav_lock.read', rules: davLockRules } }),
 });

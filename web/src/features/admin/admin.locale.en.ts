@@ -208,6 +208,7 @@ export const adminEn = {
   'auditActions.share_link.created': 'Share link created',
   'auditActions.share_link.revoked': 'Share link revoked',
   'auditActions.share_link.unlock_failed': 'Share link: wrong password or code',
+  'auditActions.share_link.unlocked': 'Share link: password or code accepted',
   'auditActions.document_request.created': 'Document request sent',
   'auditActions.document_request.cancelled': 'Document request cancelled',
   'auditActions.document_request.reminded': 'Document request reminder sent',

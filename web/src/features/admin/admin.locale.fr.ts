@@ -214,6 +214,7 @@ export const adminFr: Catalogue<typeof adminEn> = {
   'auditActions.share_link.created': 'Lien de partage créé',
   'auditActions.share_link.revoked': 'Lien de partage révoqué',
   'auditActions.share_link.unlock_failed': 'Lien de partage : mot de passe ou code erroné',
+  'auditActions.share_link.unlocked': 'Lien de partage : mot de passe ou code accepté',
   'auditActions.document_request.created': 'Demande de documents envoyée',
   'auditActions.document_request.cancelled': 'Demande de documents annulée',
   'auditActions.document_request.reminded': 'Relance de demande de documents envoyée',

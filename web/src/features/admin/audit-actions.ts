@@ -100,7 +100,7 @@ export const auditActionGroups = [
   {
     key: 'shares',
     prefix: 'share_link.',
-    actions: ['share_link.created', 'share_link.revoked', 'share_link.unlock_failed'],
+    actions: ['share_link.created', 'share_link.revoked', 'share_link.unlock_failed', 'share_link.unlocked'],
   },
   {
     key: 'requests',

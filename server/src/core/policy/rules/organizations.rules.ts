@@ -1,19 +1,23 @@
 import type { Actor } from '../../auth/actor';
-import { isSuperuser } from '../../auth/actor';
+import type { ModuleAction, RuleTable } from '../policy';
+import { inOrganization, isSuperuser } from '../predicates';
 import type { OrganizationResource } from '../resources';
 
-const ownOrganization = (actor: Actor, org: OrganizationResource) =>
-  actor.kind === 'user' && actor.organizationId === org.id;
+type OrganizationsAction = ModuleAction<'organizations'>;
 
-/** Organization rules: host admins manage them all; people see their own and those they share a space with. */
+/** People see their own organization and those they share a space with. */
+const seesOrganization = (actor: Actor, org: OrganizationResource) =>
+  isSuperuser(actor) || inOrganization(actor, org.id) || org.sharesSpace;
+
+/** Organization rules: host admins manage them all; the host organization itself is never disabled. */
 export const organizationRules = {
-  'organization.read': (actor: Actor, org: OrganizationResource) =>
-    isSuperuser(actor) || ownOrganization(actor, org) || org.sharesSpace,
+  'organization.read': seesOrganization,
   'organization.update': (actor: Actor, _org: OrganizationResource) => isSuperuser(actor),
   'organization.disable': (actor: Actor, org: OrganizationResource) => isSuperuser(actor) && !org.isHost,
-  'organization.list_people': (actor: Actor, org: OrganizationResource) =>
-    isSuperuser(actor) || ownOrganization(actor, org) || org.sharesSpace,
-  /** Partner admins invite into their own organization only; host admins anywhere. */
-  'person.invite': (actor: Actor, org: OrganizationResource) =>
-    isSuperuser(actor) || (actor.kind === 'user' && actor.isOrgAdmin && ownOrganization(actor, org)),
-} as const;
+  'organization.list_people': seesOrganization,
+} satisfies RuleTable<OrganizationsAction, OrganizationResource>;
+
+export const organizationGlobalRules = {
+  'organization.create': (actor: Actor) => isSuperuser(actor),
+  'admin.organizations': (actor: Actor) => isSuperuser(actor),
+} satisfies RuleTable<OrganizationsAction, unknown>;

@@ -1,4 +1,6 @@
 import { defineModule } from '../../../core/module';
+import { modulePolicy } from '../../../core/policy/policy';
+import { folderFollowRules, notificationRules } from '../../../core/policy/rules/own-rows.rules';
 import type { FolderFollowsTable, NotificationsTable } from '../shares.tables';
 import { deliverFolderActivity } from './notifications.jobs';
 import { registerNotificationsRoutes } from './notifications.routes';
@@ -14,4 +16,8 @@ export const notificationsModule = defineModule<{
   routes: registerNotificationsRoutes,
   fixtures: () => import('./notifications.test-fixtures').then((fixtures) => fixtures.notificationsRouteFixtures),
   jobs: { [FOLDER_ACTIVITY_JOB]: deliverFolderActivity },
+  policy: modulePolicy<'notifications'>()({
+    notification: { read: 'notification.read', rules: notificationRules },
+    folder: { read: null, rules: folderFollowRules },
+  }),
 });

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../../core/context';
 import { isUniqueViolation } from '../../../core/db/dialect';
 import { errors } from '../../../core/http/errors';
 import { newId } from '../../../core/ids';
+import { authorize } from '../../../core/policy/policy';
 import { authorizeFolder } from '../../documents/documents.access';
 
 async function isFollowing(ctx: RequestContext, folderId: string): Promise<boolean> {
@@ -86,22 +87,19 @@ export async function listNotifications(
 
 /** Someone else's notice is as invisible as a missing one (404). */
 export async function markNotificationRead(ctx: RequestContext, input: { id: string }) {
-  const result = await ctx.db
+  const notice = await ctx.db
+    .selectFrom('notifications')
+    .select(['id', 'user_id'])
+    .where('id', '=', input.id)
+    .executeTakeFirst();
+  if (!notice) throw errors.notFound();
+  authorize(ctx.actor, 'notification.update', { type: 'notification', id: notice.id, ownerId: notice.user_id });
+  await ctx.db
     .updateTable('notifications')
     .set({ read_at: ctx.clock.now().toISOString() })
-    .where('id', '=', input.id)
-    .where('user_id', '=', actorId(ctx.actor) ?? '')
+    .where('id', '=', notice.id)
     .where('read_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) {
-    const own = await ctx.db
-      .selectFrom('notifications')
-      .select('id')
-      .where('id', '=', input.id)
-      .where('user_id', '=', actorId(ctx.actor) ?? '')
-      .executeTakeFirst();
-    if (!own) throw errors.notFound();
-  }
+    .execute();
   return { ok: true as const };
 }
 
