@@ -1,8 +1,8 @@
 import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../auth/actor';
-import { isSuperuser } from '../auth/actor';
 import type { DbOrTrx } from '../db/database';
 import type { Database } from '../db/schema';
+import { isSuperuser } from './predicates';
 
 /**
  * SQL scopes: the policy's "who may see what", as filters applied inside queries so lists never contain a row the
@@ -103,10 +103,10 @@ export function visibleOrganizations(db: DbOrTrx, actor: Actor, nowIso: string) 
  * Filter for `spaces`: those with the capability turned on. What a switched-off capability holds does not exist, so
  * lists and search of its resources add this to the actor's scope (the policy's read check says the same).
  */
-export function withCapability(db: DbOrTrx, capability: string) {
+export function withCapability(capability: string) {
   return (eb: ExpressionBuilder<Database, 'spaces'>) =>
     eb.exists(
-      db
+      eb
         .selectFrom('space_capabilities as cap')
         .select('cap.space_id')
         .whereRef('cap.space_id', '=', 'spaces.id')
@@ -117,5 +117,5 @@ export function withCapability(db: DbOrTrx, capability: string) {
 /** Filter for `spaces`: those the actor may read that have the capability turned on. */
 export function visibleSpacesWith(db: DbOrTrx, actor: Actor, nowIso: string, capability: string) {
   return (eb: ExpressionBuilder<Database, 'spaces'>) =>
-    eb.and([visibleSpaces(db, actor, nowIso)(eb), withCapability(db, capability)(eb)]);
+    eb.and([visibleSpaces(db, actor, nowIso)(eb), withCapability(capability)(eb)]);
 }
