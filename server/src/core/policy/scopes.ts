@@ -2,7 +2,7 @@ import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { DbOrTrx } from '../db/database';
 import type { Database } from '../db/schema';
-import { isSuperuser } from '../auth/actor';
+import { isSuperuser } from './predicates';
 
 /**
  * SQL scopes: the policy's "who may see what", as filters applied inside queries so lists never contain a row the
