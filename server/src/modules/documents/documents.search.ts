@@ -44,7 +44,7 @@ export const documentSearchSource: SearchSource = {
   filters: ['type', 'tag'],
   async search({ db, spaces, query, filters, limit }) {
     // Only spaces with documents on: the library of a space where it is off does not exist.
-    const scope: typeof spaces = (eb) => eb.and([spaces(eb), withCapability(db, 'documents')(eb)]);
+    const scope: typeof spaces = (eb) => eb.and([spaces(eb), withCapability('documents')(eb)]);
     const hits = await searchDocuments(db, { query, scope, filters, limit });
     return hits.map(documentResult);
   },
@@ -59,7 +59,7 @@ export const folderSearchSource: SearchSource = {
   visible: (searcher) => (eb) =>
     eb.and([
       inVisibleSpace(searcher)(eb),
-      withCapability(searcher.db, 'documents')(eb),
+      withCapability('documents')(eb),
       eb.exists(
         eb
           .selectFrom('folders')
