@@ -113,9 +113,3 @@ export function withCapability(capability: string) {
         .where('cap.capability', '=', capability),
     );
 }
-
-/** Filter for `spaces`: those the actor may read that have the capability turned on. */
-export function visibleSpacesWith(db: DbOrTrx, actor: Actor, nowIso: string, capability: string) {
-  return (eb: ExpressionBuilder<Database, 'spaces'>) =>
-    eb.and([visibleSpaces(db, actor, nowIso)(eb), withCapability(capability)(eb)]);
-}
