@@ -62,6 +62,7 @@ export function SearchBox() {
         hiddenFrom="sm"
         aria-label={t('search.open')}
         aria-expanded={open}
+        aria-controls="header-search"
         onClick={() => {
           setOpen(true);
           requestAnimationFrame(() => input.current?.focus());
@@ -69,7 +70,7 @@ export function SearchBox() {
       >
         <Icon name="search" size={20} />
       </ActionIcon>
-      <search className={classes.box} data-open={open || undefined} aria-label={t('search.box')}>
+      <search id="header-search" className={classes.box} data-open={open || undefined} aria-label={t('search.box')}>
         <form onSubmit={submit} className={classes.boxForm}>
           <TextInput
             ref={input}
