@@ -71,12 +71,13 @@ describe('link holders', () => {
     expect(statusOf(() => authorize(requestVisitor, 'link.download', shareLink({ id: 'r1' })))).toBe(404);
   });
 
-  it('a request link uploads while the request is open, never downloads, and stops once complete', () => {
+  it('a request link uploads (its items decide which still take files) until closed, and never downloads', () => {
     const requestLink: LinkResource = { type: 'link', kind: 'request', id: 'r1', state: 'live', locked: false };
     expect(can(requestVisitor, 'link.upload', requestLink)).toBe(true);
     expect(can(requestVisitor, 'link.download', requestLink)).toBe(false);
     expect(can(requestVisitor, 'link.open', { ...requestLink, state: 'complete' })).toBe(true);
-    expect(can(requestVisitor, 'link.upload', { ...requestLink, state: 'complete' })).toBe(false);
+    expect(can(requestVisitor, 'link.upload', { ...requestLink, state: 'closed' })).toBe(false);
+    expect(can(requestVisitor, 'link.open', { ...requestLink, state: 'closed' })).toBe(false);
     expect(can(shareVisitor, 'link.upload', shareLink())).toBe(false);
   });
 });

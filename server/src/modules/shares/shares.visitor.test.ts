@@ -45,6 +45,33 @@ describe(`a link with a password (${testDialect})`, () => {
     expect((await server.client().getBytes(shareApi(link.token, '/content'))).status).toBe(401);
   });
 
+  it('the right password is audited as a successful unlock by the link, and the link reaches no other link', async () => {
+    const space = await sharedSpace(server);
+    const link = await linkCreated(
+      space.contributor,
+      { type: 'documents', id: space.inFolder.id },
+      { password: 'open sesame 42' },
+    );
+    const other = await linkCreated(
+      space.contributor,
+      { type: 'documents', id: space.inFolder.id },
+      { password: 'another secret 7' },
+    );
+    const visitor = server.client();
+    expect((await visitor.post(shareApi(link.token, '/password'), { password: 'open sesame 42' })).status).toBe(200);
+    const audit = await server.deps.db
+      .selectFrom('audit_events')
+      .select(['actor_label', 'details'])
+      .where('action', '=', 'share_link.unlocked')
+      .where('target_id', '=', link.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.actor_label).toBe(`share link ${link.id}`);
+    expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ what: 'password', unlocked: true });
+    // The proof given to one link unlocks nothing else, even in the same browser.
+    expect((await visitor.getBytes(shareApi(other.token, '/content'))).status).toBe(401);
+  });
+
   it('repeated wrong passwords are throttled with 429, even when the right one finally comes', async () => {
     const space = await sharedSpace(server);
     const link = await linkCreated(

@@ -211,6 +211,30 @@ describe('WebDAV locks and web check-outs are the same locks', () => {
     expect((await web.get(`/api/v1/documents/${id}`)).body.document.lock).toBeNull();
   });
 
+  it("another person cannot refresh, release or use someone's lock, even with its token; the holder still can", async () => {
+    const other = await davPerson(server, { spaceId: space.id, role: 'contributor' });
+    await dav(contributor, 'PUT', `${base()}/held.txt`, { body: 'v1' });
+    const locked = await dav(contributor, 'LOCK', `${base()}/held.txt`, { body: lockBody });
+    const token = locked.headers.get('lock-token') as string;
+    const unlock = await dav(other, 'UNLOCK', `${base()}/held.txt`, { headers: { 'lock-token': token } });
+    expect(unlock.status).toBe(403);
+    const refresh = await dav(other, 'LOCK', `${base()}/held.txt`, { headers: { if: `(${token})` } });
+    expect(refresh.status).toBe(403);
+    const put = await dav(other, 'PUT', `${base()}/held.txt`, { body: 'v2', headers: { if: `(${token})` } });
+    expect(put.status).toBe(423);
+    const id = await documentId('held.txt');
+    const web = server.client();
+    web.bearer = other.token;
+    expect((await web.get(`/api/v1/documents/${id}`)).body.document.lock.by.id).toBe(contributor.id);
+    expect((await dav(contributor, 'UNLOCK', `${base()}/held.txt`, { headers: { 'lock-token': token } })).status).toBe(
+      204,
+    );
+    expect((await web.get(`/api/v1/documents/${id}`)).body.document.lock).toBeNull();
+    expect(
+      await server.deps.db.selectFrom('webdav_locks').select('token').where('token', '=', token.slice(1, -1)).execute(),
+    ).toEqual([]);
+  });
+
   it('a check-out taken on the web refuses WebDAV changes by others with 423 and is listed in lockdiscovery', async () => {
     const other = await davPerson(server, { spaceId: space.id, role: 'contributor' });
     await dav(contributor, 'PUT', `${base()}/web.txt`, { body: 'v1' });

@@ -20,10 +20,11 @@ export const documentRequestRules = {
 } satisfies RuleTable<RequestsAction, DocumentRequestResource>;
 
 /**
- * The recipient of a request link uploads to its items while the request is open and its creator could still ask
- * for documents into the destination folder (`state` live); the link reaches nothing else.
+ * The recipient of a request link uploads to its items while the request is not cancelled and its creator could still
+ * ask for documents into the destination folder; each item then says whether it still takes files (an approved one
+ * answers 409, which is all a complete request has). The link reaches nothing else.
  */
 export const requestLinkRules = {
   'link.upload': (actor: Actor, link: LinkResource) =>
-    holdsLink(actor, link) && link.kind === 'request' && link.state === 'live',
+    holdsLink(actor, link) && link.kind === 'request' && (link.state === 'live' || link.state === 'complete'),
 } satisfies RuleTable<RequestsAction, LinkResource>;
