@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { dayInput, endOfDayIso, todayInput } from '../../../lib/format';
 import { useApiMutation, useApiQuery } from '../../../lib/hooks';
 import { useT } from '../../../lib/i18n';
+import { can } from '../../../lib/policy';
 import { useMe } from '../../../lib/session';
 import { FormError } from '../../../ui/form-error';
 
@@ -70,8 +71,7 @@ function EditPersonForm({ person, onDone }: { person: Person; onDone: () => void
       onDone();
     },
   });
-  const isHostPerson = person.organization.kind === 'host';
-  const canGrantAdmin = me.isAdmin && me.organization.isHost && isHostPerson;
+  const canGrantAdmin = can(person.abilities, 'person.grant_admin');
 
   // A sponsor who is no longer active stays listed while selected, so the field shows the truth.
   const sponsors = (hostPeople.data?.people ?? []).filter((candidate) => candidate.id !== person.id);

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { endOfDayIso, todayInput } from '../../../lib/format';
 import { useApiMutation, useApiQuery } from '../../../lib/hooks';
 import { useT } from '../../../lib/i18n';
+import { can } from '../../../lib/policy';
 import { useMe } from '../../../lib/session';
 import { FormError } from '../../../ui/form-error';
 
@@ -46,8 +47,8 @@ function InvitePersonForm({ onDone, initialOrganizationId }: { onDone: () => voi
     .filter((organization) => organization.status === 'active')
     .map((organization) => ({ value: organization.id, label: organization.name }));
   const selectedOrg = organizationId || (orgOptions.length === 1 ? orgOptions[0].value : '');
-  const isHostOrg = Boolean(host) && selectedOrg === host?.id;
-  const canMakeHostAdmin = me.isAdmin && isHostOrg;
+  const target = organizations.data?.organizations.find((organization) => organization.id === selectedOrg);
+  const canMakeHostAdmin = can(target?.abilities, 'person.grant_admin');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -22,7 +22,7 @@ export function OrganizationStatusButton({
       notifications.show({ color: 'teal', message: t('organizations.disabledDone', { name: organization.name }) }),
   });
   const enable = useApiMutation('enableOrganization', { invalidates: [...invalidates] });
-  if (organization.isHost || !can(organization.abilities, 'organization.disable')) return null;
+  if (!can(organization.abilities, 'organization.disable')) return null;
   const params = { id: organization.id };
 
   if (organization.status === 'active') {

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { endOfDayIso, todayInput } from '../../../lib/format';
 import { useApiMutation, useApiQuery } from '../../../lib/hooks';
 import { useT } from '../../../lib/i18n';
+import { can } from '../../../lib/policy';
 import { FormError } from '../../../ui/form-error';
 import { roleList } from '../space-kinds';
 
@@ -79,7 +80,9 @@ function AddMemberForm({ space, onDone }: { space: Space; onDone: () => void }) 
             label={t('members.role')}
             value={role}
             onChange={(event) => setRole(event.currentTarget.value as SpaceRole)}
-            data={roleList.map((value) => ({ value, label: t(`roles.${value}`) }))}
+            data={roleList
+              .filter((value) => value !== 'owner' || can(space.abilities, 'space.manage_owners'))
+              .map((value) => ({ value, label: t(`roles.${value}`) }))}
           />
           <TextInput
             label={t('members.expiresOn')}

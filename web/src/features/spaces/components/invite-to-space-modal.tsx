@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../../lib/hooks';
 import { useT } from '../../../lib/i18n';
+import { can } from '../../../lib/policy';
 import { FormError } from '../../../ui/form-error';
 import { roleList } from '../space-kinds';
 
@@ -75,7 +76,9 @@ function InviteForm({ space, onDone }: { space: Space; onDone: () => void }) {
             label={t('spaceInvite.role')}
             value={role}
             onChange={(event) => setRole(event.currentTarget.value as SpaceRole)}
-            data={roleList.map((value) => ({ value, label: t(`roles.${value}`) }))}
+            data={roleList
+              .filter((value) => value !== 'owner' || can(space.abilities, 'space.manage_owners'))
+              .map((value) => ({ value, label: t(`roles.${value}`) }))}
           />
         </SimpleGrid>
         <FormError error={invite.error ?? organizations.error} />

@@ -25,6 +25,7 @@ export function MembersTab({ space }: { space: Space }) {
   const [inviting, inviteModal] = useDisclosure(false);
   const manage = can(space.abilities, 'space.manage_members');
   const invite = can(space.abilities, 'space.invite');
+  const touchesOwners = can(space.abilities, 'space.manage_owners');
   const invalidates = ['listMembers', 'getSpace', 'listSpaces'] as const;
   const update = useApiMutation('updateMember', { invalidates: [...invalidates] });
   const remove = useApiMutation('removeMember', { invalidates: [...invalidates] });
@@ -60,12 +61,14 @@ export function MembersTab({ space }: { space: Space }) {
       key: 'role',
       header: t('members.role'),
       render: (member) =>
-        manage ? (
+        manage && (touchesOwners || member.role !== 'owner') ? (
           <NativeSelect
             aria-label={t('members.roleOf', { name: memberName(member) })}
             size="xs"
             value={member.role}
-            data={roleList.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            data={roleList
+              .filter((role) => touchesOwners || role !== 'owner')
+              .map((role) => ({ value: role, label: t(`roles.${role}`) }))}
             onChange={(event) =>
               update.mutate({
                 params: { id: space.id, memberId: member.id },
