@@ -5,6 +5,8 @@ import type { Clock } from './core/clock';
 import type { Config } from './core/config/config';
 import type { Deps } from './core/context';
 import type { Db } from './core/db/database';
+import { EVENT_JOB } from './core/events/events';
+import { collectEvents, eventDeliveryJob } from './core/events/events.delivery';
 import { type JobHandlers, startJobRunner } from './core/jobs/jobs';
 import type { Logger } from './core/logger';
 import { createMailSender, MAIL_JOB, mailJobHandler } from './core/mail/mail';
@@ -22,9 +24,15 @@ export type RunningServer = {
   stop: () => Promise<void>;
 };
 
-/** The job handlers of every module (and the mail queue's); a job kind claimed twice is an error at start. */
+/**
+ * The job handlers of every module, the mail queue's and the delivery of domain events to the modules' subscribers;
+ * a job kind claimed twice, like a subscriber declared twice, is an error at start.
+ */
 export function jobHandlers(deps: Deps, manifests: readonly ModuleManifest<object>[] = modules): JobHandlers {
-  const handlers: JobHandlers = { [MAIL_JOB]: mailJobHandler(createMailSender(deps.config, deps.logger)) };
+  const handlers: JobHandlers = {
+    [MAIL_JOB]: mailJobHandler(createMailSender(deps.config, deps.logger)),
+    [EVENT_JOB]: eventDeliveryJob(collectEvents(manifests)),
+  };
   for (const module of manifests) {
     for (const [kind, handler] of Object.entries(module.jobs ?? {})) {
       if (handlers[kind]) throw new Error(`Job kind ${kind} is handled twice (again by ${module.name})`);

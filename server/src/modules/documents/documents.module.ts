@@ -2,6 +2,7 @@ import { SpaceKind } from '@gatehouse/contracts';
 import { defineModule } from '../../core/module';
 import { modulePolicy } from '../../core/policy/policy';
 import { documentRules, folderRules } from '../../core/policy/rules/documents.rules';
+import { documentsEvents } from './documents.events';
 import { registerDocumentsRoutes } from './documents.routes';
 import { documentSearchSource, folderSearchSource } from './documents.search';
 import type {
@@ -45,6 +46,7 @@ export const documentsModule = defineModule<{
   },
   fixtures: () => import('./documents.test-fixtures').then((fixtures) => fixtures.documentsRouteFixtures),
   jobs: { [THUMBNAIL_JOB]: makeThumbnailJob },
+  events: { emits: documentsEvents },
   searchSources: [documentSearchSource, folderSearchSource],
   // Every kind of space holds documents, data rooms included: sharing files is what every space is for today.
   capability: { id: 'documents', defaultFor: SpaceKind.options },

@@ -2,9 +2,9 @@ import type { DocumentSummary, RouteResponse } from '@gatehouse/contracts';
 import { record } from '../../core/audit/audit';
 import { actorId } from '../../core/auth/actor';
 import type { RequestContext } from '../../core/context';
+import { emit } from '../../core/events/events';
 import { errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
-import { queueIndexing, queueRemoval } from '../search/search.jobs';
 import { authorizeDocument, authorizeFolder, ensureDocumentAllowed } from './documents.access';
 import { nameTaken, withUniqueNames } from './documents.errors';
 import { toDocumentSummary } from './documents.mappers';
@@ -59,15 +59,17 @@ export async function updateDocument(
         nowIso: ctx.clock.now().toISOString(),
         set,
       });
-      if (set.name || set.tags !== undefined || set.description !== undefined) {
-        await queueIndexing(trx, ctx.clock.now(), { documentId: doc.id, versionId: doc.current_version_id });
-      }
+      const changed = Object.keys(set).filter((key) => key !== 'name_key' && key !== 'mime_type');
+      await emit(trx, ctx, {
+        name: 'document.updated',
+        payload: { documentId: doc.id, spaceId: facts.spaceId, changed },
+      });
       await record(trx, ctx, {
         action: moving ? 'document.moved' : set.name ? 'document.renamed' : 'document.updated',
         target: { type: 'document', id: doc.id, label: name },
         details: {
           spaceId: facts.spaceId,
-          changed: Object.keys(set).filter((key) => key !== 'name_key' && key !== 'mime_type'),
+          changed,
           ...(set.name ? { previousName: doc.name, name } : {}),
           ...(moving ? { fromFolderId: doc.folder_id, toFolderId: folderId } : {}),
         },
@@ -113,6 +115,9 @@ export async function copyDocument(
       const comment = `Copied from ${doc.name}`;
       await appendVersion(trx, ctx, {
         documentId: id,
+        spaceId: facts.spaceId,
+        folderId: input.folderId,
+        cause: 'copy',
         name,
         sha256: source.blob_sha256,
         size: Number(source.size),
@@ -150,7 +155,10 @@ export async function trashDocument(ctx: RequestContext, input: { id: string }):
       lock_expires_at: null,
     };
     await updateDocumentRow(trx, { id: doc.id, byId, nowIso, set });
-    await queueRemoval(trx, ctx.clock.now(), doc.id);
+    await emit(trx, ctx, {
+      name: 'document.trashed',
+      payload: { documentId: doc.id, spaceId: facts.spaceId, folderId: doc.folder_id },
+    });
     await record(trx, ctx, {
       action: 'document.trashed',
       target: { type: 'document', id: doc.id, label: doc.name },
@@ -177,7 +185,10 @@ export async function restoreDocument(ctx: RequestContext, input: { id: string }
       const nowIso = ctx.clock.now().toISOString();
       const set = { trashed_at: null, trashed_by: null, trash_root_id: null, folder_id: folderId };
       await updateDocumentRow(trx, { id: doc.id, byId: actorId(ctx.actor), nowIso, set });
-      await queueIndexing(trx, ctx.clock.now(), { documentId: doc.id, versionId: doc.current_version_id });
+      await emit(trx, ctx, {
+        name: 'document.restored',
+        payload: { documentId: doc.id, spaceId: facts.spaceId, folderId },
+      });
       await record(trx, ctx, {
         action: 'document.restored',
         target: { type: 'document', id: doc.id, label: doc.name },

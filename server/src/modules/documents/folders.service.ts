@@ -2,6 +2,7 @@ import type { Folder } from '@gatehouse/contracts';
 import { record } from '../../core/audit/audit';
 import { actorId } from '../../core/auth/actor';
 import type { RequestContext } from '../../core/context';
+import { emit } from '../../core/events/events';
 import { errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
 import { authorizeFolder, type SpaceFacts } from './documents.access';
@@ -50,6 +51,7 @@ export async function createFolder(
         nowIso,
       });
       await indexFolder(trx, id);
+      await emit(trx, ctx, { name: 'folder.created', payload: { folderId: id, spaceId: facts.spaceId, parentId } });
       await record(trx, ctx, {
         action: 'folder.created',
         target: { type: 'folder', id, label: name },
@@ -57,6 +59,7 @@ export async function createFolder(
       });
     }),
   );
+  ctx.wakeJobs();
   return reloadFolder(ctx, facts, id);
 }
 

@@ -9,7 +9,6 @@ import { AppError } from '../../core/http/errors';
 import { newId } from '../../core/ids';
 import { BlobTooLargeError, type PutResult, StorageFullError } from '../../core/storage/blob-store';
 import { recordBlob } from '../../core/storage/blobs.queries';
-import { notifyFolderFollowers } from '../shares/notifications/notify';
 import { authorizeDocument, authorizeFolder, ensureDocumentAllowed, type SpaceFacts } from './documents.access';
 import { fileTooLarge, nameTaken, quotaExceeded, storageFull } from './documents.errors';
 import { mimeTypeFromName, nameKey } from './documents.models';
@@ -85,6 +84,9 @@ async function commitVersion(
   ensureDocumentAllowed(ctx, args.facts, current, 'document.upload');
   const added = await appendVersion(trx, ctx, {
     documentId: current.id,
+    spaceId: args.facts.spaceId,
+    folderId: current.folder_id,
+    cause: 'upload',
     name: current.name,
     sha256: args.put.sha256,
     size: args.put.size,
@@ -95,13 +97,6 @@ async function commitVersion(
     target: { type: 'document', id: current.id, label: current.name },
     details: { spaceId: args.facts.spaceId, version: added.number, size: args.put.size, sha256: args.put.sha256 },
   });
-  if (current.folder_id) {
-    await notifyFolderFollowers(trx, ctx, {
-      folderId: current.folder_id,
-      documentId: current.id,
-      versionNumber: added.number,
-    });
-  }
   await applyRetention(trx, ctx, {
     documentId: current.id,
     spaceId: args.facts.spaceId,
@@ -160,6 +155,9 @@ export async function uploadDocument(
       await insertDocument(trx, { id, ...where, name, mimeType: mimeTypeFromName(name), byId, nowIso });
       const added = await appendVersion(trx, ctx, {
         documentId: id,
+        spaceId: facts.spaceId,
+        folderId: input.folderId,
+        cause: 'upload',
         name,
         sha256: put.sha256,
         size: put.size,
@@ -176,13 +174,6 @@ export async function uploadDocument(
           sha256: put.sha256,
         },
       });
-      if (input.folderId) {
-        await notifyFolderFollowers(trx, ctx, {
-          folderId: input.folderId,
-          documentId: id,
-          versionNumber: added.number,
-        });
-      }
       return { id, created: true };
     }),
   );

@@ -3,9 +3,9 @@ import { record } from '../../core/audit/audit';
 import { actorId } from '../../core/auth/actor';
 import type { RequestContext } from '../../core/context';
 import type { Trx } from '../../core/db/database';
+import { emit } from '../../core/events/events';
 import { errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
-import { queueIndexing } from '../search/search.jobs';
 import { authorizeDocument, ensureDocumentAllowed, type SpaceFacts } from './documents.access';
 import { toDocumentSummary, toVersion } from './documents.mappers';
 import { mimeTypeFromName, versionsToPrune } from './documents.models';
@@ -25,11 +25,23 @@ export async function lockDocumentRow(trx: Trx, id: string) {
   return row;
 }
 
-/** Adds a version pointing at a stored blob and makes it current. Call inside the transaction that records it. */
+/**
+ * Adds a version pointing at a stored blob and makes it current. Call inside the transaction that records it;
+ * `spaceId`, `folderId` and `cause` describe the change to the `document.version_added` event.
+ */
 export async function appendVersion(
   trx: Trx,
   ctx: RequestContext,
-  args: { documentId: string; name: string; sha256: string; size: number; comment: string },
+  args: {
+    documentId: string;
+    spaceId: string;
+    folderId: string | null;
+    cause: 'upload' | 'restore' | 'copy';
+    name: string;
+    sha256: string;
+    size: number;
+    comment: string;
+  },
 ): Promise<{ id: string; number: number }> {
   const nowIso = ctx.clock.now().toISOString();
   const number = (await lastVersionNumber(trx, args.documentId)) + 1;
@@ -52,9 +64,19 @@ export async function appendVersion(
     nowIso,
     set: { current_version_id: id, version: number, size: args.size, mime_type: mimeType },
   });
-  // Every new version — upload, re-upload, restore, copy — passes here, so this is the one place search and
-  // thumbnails learn of it.
-  await queueIndexing(trx, ctx.clock.now(), { documentId: args.documentId, versionId: id });
+  // Every new version — upload, re-upload, restore, copy — passes here, so this is the one place that tells the
+  // rest of the server (search indexing, followers' notices) and queues the thumbnail.
+  await emit(trx, ctx, {
+    name: 'document.version_added',
+    payload: {
+      documentId: args.documentId,
+      spaceId: args.spaceId,
+      folderId: args.folderId,
+      versionId: id,
+      versionNumber: number,
+      cause: args.cause,
+    },
+  });
   await queueThumbnail(trx, ctx.clock.now(), { versionId: id, mimeType });
   return { id, number };
 }
@@ -113,6 +135,9 @@ export async function restoreVersion(
     ensureDocumentAllowed(ctx, facts, current, 'document.upload');
     const added = await appendVersion(trx, ctx, {
       documentId: doc.id,
+      spaceId: facts.spaceId,
+      folderId: current.folder_id,
+      cause: 'restore',
       name: current.name,
       sha256: version.blob_sha256,
       size: Number(version.size),

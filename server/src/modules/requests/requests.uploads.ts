@@ -12,7 +12,6 @@ import { insertDocument } from '../documents/documents.queries';
 import { nameInUse } from '../documents/folders.queries';
 import { ensureQuota, storeFile } from '../documents/uploads.service';
 import { appendVersion } from '../documents/versions.service';
-import { notifyFolderFollowers } from '../shares/notifications/notify';
 import { itemClosed, requestClosed } from './requests.errors';
 import { receivedMail } from './requests.mails';
 import { authorizeRequestLink, type OpenRequest } from './requests.public.service';
@@ -89,6 +88,9 @@ export async function receiveRequestFile(
         });
         const added = await appendVersion(trx, ctx, {
           documentId,
+          spaceId: row.space_id,
+          folderId: row.folder_id,
+          cause: 'upload',
           name,
           sha256: put.sha256,
           size: put.size,
@@ -130,9 +132,6 @@ export async function receiveRequestFile(
             url,
           });
           await enqueueMail(trx, now, message);
-        }
-        if (row.folder_id) {
-          await notifyFolderFollowers(trx, ctx, { folderId: row.folder_id, documentId, versionNumber: added.number });
         }
       });
       break;

@@ -20,8 +20,8 @@ export const INDEX_JOB = 'search.index_document';
 const Payload = z.object({ documentId: z.string().min(1).max(100), versionId: z.string().max(100).nullable() });
 
 /**
- * Queues (re)indexing in the caller's transaction: after an upload, a new or restored version, a copy, a rename or a
- * change of tags or description, a restore from the trash. Call `ctx.wakeJobs()` after the commit.
+ * Queues (re)indexing in the caller's transaction. The document library does not call it: its events do, through
+ * `search.subscribers.ts` (a new version, a rename or a change of tags or description, a restore from the trash).
  */
 export async function queueIndexing(trx: DbOrTrx, now: Date, input: { documentId: string; versionId: string | null }) {
   await enqueueJob(trx, now, { kind: INDEX_JOB, payload: Payload.parse(input) });

@@ -3,6 +3,7 @@ import type { SearchEntriesFtsTable, SearchEntriesTable } from '../../core/searc
 import * as searchSources from './migrations/0013-search-sources';
 import { INDEX_JOB, indexDocumentJob } from './search.jobs';
 import { registerSearchRoutes } from './search.routes';
+import { searchSubscribers } from './search.subscribers';
 
 /**
  * Full-text search across every space a person can see. The engine lives in core/search; this module owns the
@@ -18,4 +19,5 @@ export const searchModule = defineModule<{
   migrations: { '0013-search-sources': searchSources as MigrationStep },
   routes: registerSearchRoutes,
   jobs: { [INDEX_JOB]: indexDocumentJob },
+  events: { subscribers: searchSubscribers },
 });

@@ -4,7 +4,7 @@ import { folderFollowRules, notificationRules } from '../../../core/policy/rules
 import type { FolderFollowsTable, NotificationsTable } from '../shares.tables';
 import { deliverFolderActivity } from './notifications.jobs';
 import { registerNotificationsRoutes } from './notifications.routes';
-import { FOLDER_ACTIVITY_JOB } from './notify';
+import { FOLDER_ACTIVITY_JOB, notificationsSubscribers } from './notify';
 
 /** Folder follows and the in-app notices (and e-mails) they bring. */
 export const notificationsModule = defineModule<{
@@ -16,6 +16,7 @@ export const notificationsModule = defineModule<{
   routes: registerNotificationsRoutes,
   fixtures: () => import('./notifications.test-fixtures').then((fixtures) => fixtures.notificationsRouteFixtures),
   jobs: { [FOLDER_ACTIVITY_JOB]: deliverFolderActivity },
+  events: { subscribers: notificationsSubscribers },
   policy: modulePolicy<'notifications'>()({
     notification: { read: 'notification.read', rules: notificationRules },
     folder: { read: null, rules: folderFollowRules },

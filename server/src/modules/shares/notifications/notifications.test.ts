@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, testDialect } from '../../../../test/harness';
 import { addressesOf, type MailCatcher, startMailCatcher } from '../../../../test/support/smtp';
-import { systemContext } from '../../../core/context';
 import { folderCreated } from '../../documents/documents.test-helpers';
 import { recipientUploads, requestCreated } from '../../requests/requests.test-helpers';
-import { liveCreatorContext } from '../creator.service';
-import { notifyFolderFollowers } from './notify';
 
 let server: TestServer;
 let mail: MailCatcher;
@@ -68,14 +65,17 @@ describe(`following a folder (${testDialect})`, () => {
       'plan.txt',
       new TextEncoder().encode('v2'),
     );
-    const documentId = upload.body.document.id;
+    expect(upload.status).toBe(201);
     await setup.contributor.request('PUT', `/api/v1/folders/${setup.folder.id}/follow`);
-    // What the documents upload service does, as the uploader, once it calls notifyFolderFollowers.
-    const ctx = await liveCreatorContext(systemContext(server.deps), setup.ids.contributor);
-    if (!ctx) throw new Error('the contributor is active');
-    await server.deps.db
-      .transaction()
-      .execute((trx) => notifyFolderFollowers(trx, ctx, { folderId: inner.id, documentId, versionNumber: 2 }));
+    await server.runJobs();
+    await setup.viewer.post('/api/v1/notifications/read-all');
+    const again = await setup.contributor.upload(
+      `/api/v1/spaces/${setup.spaceId}/documents`,
+      { folderId: inner.id },
+      'plan.txt',
+      new TextEncoder().encode('v2, longer'),
+    );
+    expect(again.body.document.id).toBe(upload.body.document.id);
     mail.clear();
     await server.runJobs();
     const list = await setup.viewer.get('/api/v1/notifications');

@@ -1,5 +1,4 @@
-import type { RequestContext } from '../../../core/context';
-import type { DbOrTrx } from '../../../core/db/database';
+import { type Subscriber, subscribe } from '../../../core/events/events';
 import { enqueueJob } from '../../../core/jobs/jobs';
 
 export const FOLDER_ACTIVITY_JOB = 'notifications.folder_activity';
@@ -15,20 +14,25 @@ export type FolderActivity = {
 };
 
 /**
- * Tells the followers of a folder (and of the folders above it) about a new file or a new version in it. Call it in
- * the transaction that commits the upload: the notice is queued exactly when the upload commits, and delivered by a
- * job that checks, at delivery time, that each follower can still read the space and the document.
+ * Tells the followers of a folder (and of the folders above it) about a new file or a new version in it. The notice
+ * is queued when the upload's event is delivered, and sent by a job that checks, at delivery time, that each
+ * follower can still read the space and the document (the checks read the database as each follower, which a
+ * subscriber inside its delivery transaction cannot do on SQLite's single connection).
  */
-export async function notifyFolderFollowers(
-  trx: DbOrTrx,
-  ctx: RequestContext,
-  input: { folderId: string; documentId: string; versionNumber: number },
-): Promise<void> {
-  const actor = ctx.actor;
-  const activity: FolderActivity = {
-    ...input,
-    byUserId: actor.kind === 'user' ? actor.id : null,
-    by: actor.kind === 'user' ? actor.name : actor.kind === 'share_visitor' ? actor.email : null,
-  };
-  await enqueueJob(trx, ctx.clock.now(), { kind: FOLDER_ACTIVITY_JOB, payload: activity });
-}
+// Annotated: inferring the type from the initializer would run through the Database type, which comes from the
+// manifests that list these subscribers.
+export const notificationsSubscribers: Record<string, Subscriber> = {
+  'notifications.folder_activity': subscribe(['document.version_added'], async (trx, event, deps) => {
+    const { folderId, documentId, versionNumber, cause } = event.payload;
+    // A restore or a copy brings back a file the space already had: only an upload is news to followers.
+    if (cause !== 'upload' || !folderId) return;
+    const activity: FolderActivity = {
+      folderId,
+      documentId,
+      versionNumber,
+      byUserId: event.actorId,
+      by: event.actorName,
+    };
+    await enqueueJob(trx, deps.clock.now(), { kind: FOLDER_ACTIVITY_JOB, payload: activity });
+  }),
+};
