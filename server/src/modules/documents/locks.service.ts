@@ -5,6 +5,7 @@ import { addMinutes } from '../../core/clock';
 import type { RequestContext } from '../../core/context';
 import type { Trx } from '../../core/db/database';
 import { authorize } from '../../core/policy/policy';
+import { owns } from '../../core/policy/predicates';
 import { authorizeDocument, documentResource, ensureDocumentAllowed } from './documents.access';
 import { toDocumentSummary } from './documents.mappers';
 import { DEFAULT_LOCK_MINUTES, liveLockHolder } from './documents.models';
@@ -54,7 +55,7 @@ export async function unlockDocument(
     if (alongside) await ctx.db.transaction().execute(alongside);
     return toDocumentSummary(ctx, facts, doc);
   }
-  const mine = holder === actorId(ctx.actor);
+  const mine = owns(ctx.actor, holder);
   // Releasing your own lock needs the right to lock; breaking another person's needs the right to break locks.
   authorize(ctx.actor, mine ? 'document.lock' : 'document.break_lock', {
     ...documentResource(ctx, facts, doc),

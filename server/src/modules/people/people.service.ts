@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../core/db/dialect';
 import { errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
 import { abilities, authorize, can, type PolicyAction } from '../../core/policy/policy';
+import { owns } from '../../core/policy/predicates';
 import { globalResource, type OrganizationResource, type PersonResource } from '../../core/policy/resources';
 import { revokeAllCredentials } from '../identity/identity.credentials';
 import { authorizeOrganization } from '../organizations/organizations.service';
@@ -145,7 +146,7 @@ export async function updatePerson(ctx: RequestContext, input: UpdatePersonInput
   if (input.isAdmin !== undefined && Number(input.isAdmin) !== current.is_admin) {
     ensureMayGrantAdmin(ctx, personResource(current));
     // Dropping one's own admin right could leave the extranet with nobody able to administer it.
-    if (!input.isAdmin && ctx.actor.kind === 'user' && ctx.actor.id === current.id) throw cannotDisableSelf();
+    if (!input.isAdmin && owns(ctx.actor, current.id)) throw cannotDisableSelf();
     set.is_admin = input.isAdmin ? 1 : 0;
   }
   if (input.sponsorId !== undefined && input.sponsorId !== current.sponsor_id) {
@@ -168,7 +169,7 @@ export async function updatePerson(ctx: RequestContext, input: UpdatePersonInput
 /** Disables a person and ends every session and API token they hold, in the same transaction. */
 export async function disablePerson(ctx: RequestContext, input: { id: string }): Promise<Person> {
   const current = await authorizePerson(ctx, { id: input.id, action: 'person.read' });
-  if (ctx.actor.kind === 'user' && ctx.actor.id === current.id) throw cannotDisableSelf();
+  if (owns(ctx.actor, current.id)) throw cannotDisableSelf();
   authorize(ctx.actor, 'person.disable', personResource(current));
   if (current.status === 'disabled') return toPerson(ctx, current);
 
