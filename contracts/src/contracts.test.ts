@@ -18,7 +18,8 @@ describe('contracts', () => {
     expect(new Set(errorCodes).size).toBe(errorCodes.length);
     for (const code of errorCodes) expect(code).toMatch(/^[a-z]+\.[a-z_]+$/);
     expect(new Set(actions).size).toBe(actions.length);
-    for (const action of actions) expect(action).toMatch(/^[a-z]+\.[a-z_]+$/);
+    // `resource.verb`, the resource spelled like the policy's resource types (`api_token`, `dav_lock`).
+    for (const action of actions) expect(action).toMatch(/^[a-z]+(_[a-z]+)*\.[a-z_]+$/);
   });
 
   it('bodies reject unknown keys so typos never pass silently', () => {
