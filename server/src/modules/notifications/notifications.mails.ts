@@ -1,4 +1,4 @@
-import type { MailMessage } from '../../../core/mail/mail';
+import type { MailMessage } from '../../core/mail/mail';
 
 type Activity = { document: string; folder: string; version: number; by: string | null };
 

@@ -1,10 +1,10 @@
-import { defineModule } from '../../../core/module';
-import { modulePolicy } from '../../../core/policy/policy';
-import { folderFollowRules, notificationRules } from '../../../core/policy/rules/own-rows.rules';
-import type { FolderFollowsTable, NotificationsTable } from '../shares.tables';
+import { defineModule } from '../../core/module';
+import { modulePolicy } from '../../core/policy/policy';
+import { folderFollowRules, notificationRules } from '../../core/policy/rules/own-rows.rules';
 import { deliverFolderActivity } from './notifications.jobs';
 import { registerNotificationsRoutes } from './notifications.routes';
-import { FOLDER_ACTIVITY_JOB, notificationsSubscribers } from './notify';
+import { FOLDER_ACTIVITY_JOB, notificationsSubscribers } from './notifications.subscribers';
+import type { FolderFollowsTable, NotificationsTable } from './notifications.tables';
 
 /** Folder follows and the in-app notices (and e-mails) they bring. */
 export const notificationsModule = defineModule<{

@@ -1,7 +1,6 @@
 import { routes } from '@gatehouse/contracts';
 import type { FastifyInstance } from 'fastify';
-import { route } from '../../../core/http/route';
-import { deliverFolderActivity } from './notifications.jobs';
+import { route } from '../../core/http/route';
 import {
   followFolder,
   getFollow,
@@ -10,7 +9,6 @@ import {
   markNotificationRead,
   unfollowFolder,
 } from './notifications.service';
-import { FOLDER_ACTIVITY_JOB } from './notify';
 
 /** GET|PUT|DELETE /folders/:id/follow · GET /notifications · POST /notifications/:id/read · POST /notifications/read-all */
 export function registerNotificationsRoutes(app: FastifyInstance) {

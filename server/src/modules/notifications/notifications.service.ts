@@ -1,11 +1,12 @@
 import type { Notification } from '@gatehouse/contracts';
-import { actorId } from '../../../core/auth/actor';
-import type { RequestContext } from '../../../core/context';
-import { isUniqueViolation } from '../../../core/db/dialect';
-import { errors } from '../../../core/http/errors';
-import { newId } from '../../../core/ids';
-import { authorize } from '../../../core/policy/policy';
-import { authorizeFolder } from '../../documents/documents.access';
+import { record } from '../../core/audit/audit';
+import { actorId } from '../../core/auth/actor';
+import type { RequestContext } from '../../core/context';
+import { isUniqueViolation } from '../../core/db/dialect';
+import { errors } from '../../core/http/errors';
+import { newId } from '../../core/ids';
+import { authorize } from '../../core/policy/policy';
+import { authorizeFolder } from '../documents/documents.access';
 
 async function isFollowing(ctx: RequestContext, folderId: string): Promise<boolean> {
   const row = await ctx.db
@@ -22,16 +23,31 @@ export async function getFollow(ctx: RequestContext, input: { folderId: string }
   return { following: await isFollowing(ctx, input.folderId) };
 }
 
-/** Following is personal: every member who reads the folder may follow it (people only, not scripts' system actor). */
+/**
+ * Following is personal: every member who reads the folder may follow it (people only, not scripts' system actor).
+ * Only a change of state is audited: following a folder already followed records nothing.
+ */
 export async function followFolder(ctx: RequestContext, input: { folderId: string }) {
-  await authorizeFolder(ctx, { folderId: input.folderId, action: 'folder.follow' });
+  const { folder, facts } = await authorizeFolder(ctx, { folderId: input.folderId, action: 'folder.follow' });
   const userId = actorId(ctx.actor) as string;
   if (!(await isFollowing(ctx, input.folderId))) {
     try {
-      await ctx.db
-        .insertInto('folder_follows')
-        .values({ id: newId(), folder_id: input.folderId, user_id: userId, created_at: ctx.clock.now().toISOString() })
-        .execute();
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('folder_follows')
+          .values({
+            id: newId(),
+            folder_id: input.folderId,
+            user_id: userId,
+            created_at: ctx.clock.now().toISOString(),
+          })
+          .execute();
+        await record(trx, ctx, {
+          action: 'folder.followed',
+          target: { type: 'folder', id: input.folderId, label: folder?.name ?? null },
+          details: { spaceId: facts.spaceId },
+        });
+      });
     } catch (error) {
       // A double click raced itself: following twice is following.
       if (!isUniqueViolation(error)) throw error;
@@ -41,12 +57,20 @@ export async function followFolder(ctx: RequestContext, input: { folderId: strin
 }
 
 export async function unfollowFolder(ctx: RequestContext, input: { folderId: string }) {
-  await authorizeFolder(ctx, { folderId: input.folderId, action: 'folder.read' });
-  await ctx.db
-    .deleteFrom('folder_follows')
-    .where('folder_id', '=', input.folderId)
-    .where('user_id', '=', actorId(ctx.actor) ?? '')
-    .execute();
+  const { folder, facts } = await authorizeFolder(ctx, { folderId: input.folderId, action: 'folder.read' });
+  await ctx.db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .deleteFrom('folder_follows')
+      .where('folder_id', '=', input.folderId)
+      .where('user_id', '=', actorId(ctx.actor) ?? '')
+      .executeTakeFirst();
+    if (Number(removed.numDeletedRows) === 0) return;
+    await record(trx, ctx, {
+      action: 'folder.unfollowed',
+      target: { type: 'folder', id: input.folderId, label: folder?.name ?? null },
+      details: { spaceId: facts.spaceId },
+    });
+  });
   return { following: false };
 }
 

@@ -1,5 +1,5 @@
-import { type Subscriber, subscribe } from '../../../core/events/events';
-import { enqueueJob } from '../../../core/jobs/jobs';
+import { type Subscriber, subscribe } from '../../core/events/events';
+import { enqueueJob } from '../../core/jobs/jobs';
 
 export const FOLDER_ACTIVITY_JOB = 'notifications.folder_activity';
 

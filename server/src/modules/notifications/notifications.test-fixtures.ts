@@ -1,7 +1,7 @@
 import type { notificationsContract } from '@gatehouse/contracts';
-import { createFolder } from '../../../../test/factories';
-import { newId } from '../../../core/ids';
-import type { FixturesFor, FixtureVictim } from '../../../core/route-fixtures';
+import { createFolder } from '../../../test/factories';
+import { newId } from '../../core/ids';
+import type { FixturesFor, FixtureVictim } from '../../core/route-fixtures';
 
 const victimFolder = async ({ deps, spaceId }: FixtureVictim) => ({
   id: (await createFolder(deps.db, { spaceId })).id,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, testDialect } from '../../../../test/harness';
-import { addressesOf, type MailCatcher, startMailCatcher } from '../../../../test/support/smtp';
-import { folderCreated } from '../../documents/documents.test-helpers';
-import { recipientUploads, requestCreated } from '../../requests/requests.test-helpers';
+import { startTestServer, type TestServer, testDialect } from '../../../test/harness';
+import { addressesOf, type MailCatcher, startMailCatcher } from '../../../test/support/smtp';
+import { folderCreated } from '../documents/documents.test-helpers';
+import { recipientUploads, requestCreated } from '../requests/requests.test-helpers';
 
 let server: TestServer;
 let mail: MailCatcher;
@@ -114,6 +114,26 @@ describe(`following a folder (${testDialect})`, () => {
       const notices = await server.deps.db.selectFrom('notifications').select('id').where('user_id', '=', id).execute();
       expect(notices).toEqual([]);
     }
+  });
+
+  it('following and unfollowing a folder are audited once per change, naming the person and the folder', async () => {
+    const setup = await requestCreated(server);
+    const path = `/api/v1/folders/${setup.folder.id}/follow`;
+    expect((await setup.viewer.request('PUT', path)).status).toBe(200);
+    expect((await setup.viewer.request('PUT', path)).status).toBe(200);
+    expect((await setup.viewer.delete(path)).status).toBe(200);
+    expect((await setup.viewer.delete(path)).status).toBe(200);
+    const trail = await server.deps.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_id', 'target_type', 'target_label'])
+      .where('target_id', '=', setup.folder.id)
+      .where('action', 'in', ['folder.followed', 'folder.unfollowed'])
+      .orderBy('seq')
+      .execute();
+    expect(trail).toEqual([
+      { action: 'folder.followed', actor_id: setup.ids.viewer, target_type: 'folder', target_label: 'Received' },
+      { action: 'folder.unfollowed', actor_id: setup.ids.viewer, target_type: 'folder', target_label: 'Received' },
+    ]);
   });
 
   it('a disabled follower gets nothing; a person outside the space cannot follow (404)', async () => {

@@ -57,21 +57,3 @@ export type ShareAccessesTable = {
   version: number | null;
   completed_at: string | null;
 };
-
-export type FolderFollowsTable = {
-  id: string;
-  folder_id: string;
-  user_id: string;
-  created_at: string;
-};
-
-export type NotificationsTable = {
-  id: string;
-  user_id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string;
-  created_at: string;
-  read_at: string | null;
-};

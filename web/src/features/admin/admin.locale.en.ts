@@ -205,6 +205,8 @@ export const adminEn = {
   'auditActions.folder.trashed': 'Folder moved to the trash',
   'auditActions.folder.restored': 'Folder restored from the trash',
   'auditActions.folder.downloaded': 'Folder downloaded as ZIP',
+  'auditActions.folder.followed': 'Folder followed',
+  'auditActions.folder.unfollowed': 'Folder unfollowed',
   'auditActions.share_link.created': 'Share link created',
   'auditActions.share_link.revoked': 'Share link revoked',
   'auditActions.share_link.unlock_failed': 'Share link: wrong password or code',

@@ -211,6 +211,8 @@ export const adminFr: Catalogue<typeof adminEn> = {
   'auditActions.folder.trashed': 'Dossier mis à la corbeille',
   'auditActions.folder.restored': 'Dossier restauré de la corbeille',
   'auditActions.folder.downloaded': 'Dossier téléchargé en ZIP',
+  'auditActions.folder.followed': 'Dossier suivi',
+  'auditActions.folder.unfollowed': 'Dossier plus suivi',
   'auditActions.share_link.created': 'Lien de partage créé',
   'auditActions.share_link.revoked': 'Lien de partage révoqué',
   'auditActions.share_link.unlock_failed': 'Lien de partage : mot de passe ou code erroné',

@@ -95,6 +95,8 @@ export const auditActionGroups = [
       'folder.trashed',
       'folder.restored',
       'folder.downloaded',
+      'folder.followed',
+      'folder.unfollowed',
     ],
   },
   {
