@@ -68,6 +68,16 @@ describe(`a link with a password (${testDialect})`, () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]?.actor_label).toBe(`share link ${link.id}`);
     expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ what: 'password', unlocked: true });
+    // The unlock is also told to the rest of the server, as a domain event of the link.
+    const events = await server.deps.db
+      .selectFrom('domain_events')
+      .select(['payload', 'actor_id'])
+      .where('name', '=', 'share.unlocked')
+      .execute();
+    const unlocked = events.map((event) => JSON.parse(event.payload)).filter((p) => p.linkId === link.id);
+    expect(unlocked).toEqual([
+      { linkId: link.id, spaceId: space.spaceId, documentId: space.inFolder.id, folderId: null, email: null },
+    ]);
     // The proof given to one link unlocks nothing else, even in the same browser.
     expect((await visitor.getBytes(shareApi(other.token, '/content'))).status).toBe(401);
   });

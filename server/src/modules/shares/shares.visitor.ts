@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { record } from '../../core/audit/audit';
 import type { ShareVisitorActor } from '../../core/auth/actor';
 import type { RequestContext } from '../../core/context';
+import { emit } from '../../core/events/events';
 import { errors } from '../../core/http/errors';
 import { hashToken, newId, newSecret } from '../../core/ids';
 import { authorize, can } from '../../core/policy/policy';
@@ -179,12 +180,23 @@ export async function saveGrant(
       },
     });
     if (wasLocked && !stillNeedsPassword && !stillNeedsEmail) {
+      const email = step.email ?? share.grant?.email ?? null;
+      await emit(trx, visitorAfter(share, step), {
+        name: 'share.unlocked',
+        payload: {
+          linkId: share.link.id,
+          spaceId: share.link.space_id,
+          documentId: share.link.document_id,
+          folderId: share.link.folder_id,
+          email,
+        },
+      });
       await insertAccess(trx, {
         id: newId(),
         link_id: share.link.id,
         at: now.toISOString(),
         ip: ctx.ip,
-        email: step.email ?? share.grant?.email ?? null,
+        email,
         kind: 'unlocked',
         document_id: null,
         what: share.link.document_name ?? share.link.folder_name ?? '',
