@@ -48,9 +48,7 @@ afterEach(async () => {
 
 /** Tables an engine or a library creates on its own, owned by no module. */
 const foreignTable = (name: string) =>
-  name.startsWith('kysely_') ||
-  name.startsWith('sqlite_') ||
-  /_fts_(data|idx|content|docsize|config)$/.test(name);
+  name.startsWith('kysely_') || name.startsWith('sqlite_') || /_fts_(data|idx|content|docsize|config)$/.test(name);
 
 describe('module platform', () => {
   it('every table of the migrated database is owned by exactly one module manifest, and every declared table exists', async () => {

@@ -54,5 +54,4 @@ export const documentsModule = defineModule<{
     folder: { read: 'folder.read', capability: 'documents', rules: folderRules },
     document: { read: 'document.read', capability: 'documents', rules: documentRules },
   }),
-
 });

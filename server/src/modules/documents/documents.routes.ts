@@ -18,7 +18,6 @@ import { CONTENT_SECURITY_POLICY, sendDocumentContent } from './downloads';
 import { changeDocumentSettings, listFiles, readDocumentSettings } from './files.service';
 import { createFolder, restoreFolder, trashFolder, updateFolder } from './folders.service';
 import { lockDocument, unlockDocument } from './locks.service';
-import { makeThumbnailJob, THUMBNAIL_JOB } from './thumbnails.jobs';
 import { sendThumbnail, thumbnailCacheControl } from './thumbnails.service';
 import { uploadDocument, uploadVersion } from './uploads.service';
 import { listVersions, restoreVersion } from './versions.service';

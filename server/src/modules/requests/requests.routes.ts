@@ -5,7 +5,6 @@ import { AppError } from '../../core/http/errors';
 import { route } from '../../core/http/route';
 import { fileRequired } from '../documents/documents.errors';
 import { openRequest, publicRequestView, viewPublicRequest } from './requests.public.service';
-import { REQUEST_REMINDER_JOB, sendRequestReminder } from './requests.reminders';
 import {
   cancelDocumentRequest,
   createDocumentRequest,

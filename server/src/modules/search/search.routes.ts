@@ -1,7 +1,6 @@
 import { routes } from '@gatehouse/contracts';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../core/http/route';
-import { INDEX_JOB, indexDocumentJob } from './search.jobs';
 import { searchForActor } from './search.service';
 
 /** GET /search — full-text search of documents; the index is fed by the `search.index_document` job. */

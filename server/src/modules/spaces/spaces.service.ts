@@ -197,7 +197,7 @@ export async function updateSpace(
     await updateSpaceRow(trx, { id: current.id, nowIso: ctx.clock.now().toISOString(), set });
     await indexSpace(trx, current.id);
     if (Object.keys(set).length > 0) {
-        await record(trx, ctx, {
+      await record(trx, ctx, {
         action: 'space.updated',
         target: { type: 'space', id: current.id, label: set.name ?? current.name },
         details: { changed: Object.keys(set), ...(set.name ? { previousName: current.name, name: set.name } : {}) },
