@@ -12,8 +12,8 @@ import type { Logger } from './core/logger';
 import { createMailSender, MAIL_JOB, mailJobHandler } from './core/mail/mail';
 import type { ModuleManifest } from './core/module';
 import { modules } from './modules';
-import { bootstrapFirstAdmin } from './modules/identity/identity.bootstrap';
-import { ensureHostOrganization } from './modules/organizations/organizations.service';
+import { bootstrapFirstAdmin } from './modules/identity';
+import { ensureHostOrganization } from './modules/organizations';
 
 export type RunningServer = {
   app: FastifyInstance;

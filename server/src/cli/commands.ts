@@ -7,14 +7,10 @@ import { systemContext } from '../core/context';
 import { AppError } from '../core/http/errors';
 import { migrateToLatest } from '../core/migrations';
 import { checkBlobStore, summarizeFsck } from '../core/storage/fsck';
-import { issueApiTokenForEmail } from '../modules/identity/identity.tokens.service';
-import {
-  createOrganization,
-  ensureHostOrganization,
-  findOrganizationByNameOrId,
-} from '../modules/organizations/organizations.service';
-import { createPersonWithPassword, disablePersonByEmail } from '../modules/people/people.service';
-import { createSpaceForOwnerEmail } from '../modules/spaces/spaces.service';
+import { issueApiTokenForEmail } from '../modules/identity';
+import { createOrganization, ensureHostOrganization, findOrganizationByNameOrId } from '../modules/organizations';
+import { createPersonWithPassword, disablePersonByEmail } from '../modules/people';
+import { createSpaceForOwnerEmail } from '../modules/spaces';
 import { seedDemo } from './seed';
 
 type Options = Record<string, string | boolean | undefined>;

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
 import { authorize, can, type PolicyAction } from '../../core/policy/policy';
 import type { DocumentResource, FolderResource } from '../../core/policy/resources';
-import { getSpace } from '../spaces/spaces.service';
+import { getSpace } from '../spaces';
 import { documentLocked, inTrash } from './documents.errors';
 import { liveLockHolder } from './documents.models';
 import { type DocumentRow, getDocumentById } from './documents.queries';

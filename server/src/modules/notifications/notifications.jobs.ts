@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { type Deps, systemContext } from '../../core/context';
 import { newId } from '../../core/ids';
 import { enqueueMail } from '../../core/mail/mail';
-import { authorizeDocument } from '../documents/documents.access';
-import { getDocumentById } from '../documents/documents.queries';
-import { folderAncestry } from '../documents/folders.queries';
-import { creatorMay, liveCreatorContext } from '../shares/creator.service';
+import { authorizeDocument, folderAncestry, getDocumentById } from '../documents';
+import { creatorMay, liveCreatorContext } from '../shares';
 import { activityBody, activityMail, activityTitle } from './notifications.mails';
 
 const Payload = z.object({

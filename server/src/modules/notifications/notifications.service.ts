@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../core/db/dialect';
 import { errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
 import { authorize } from '../../core/policy/policy';
-import { authorizeFolder } from '../documents/documents.access';
+import { authorizeFolder } from '../documents';
 
 async function isFollowing(ctx: RequestContext, folderId: string): Promise<boolean> {
   const row = await ctx.db

@@ -6,7 +6,7 @@ import { errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
 import { abilities, authorize, can, type PolicyAction } from '../../core/policy/policy';
 import { globalResource } from '../../core/policy/resources';
-import { revokeAllCredentials } from '../identity/identity.credentials';
+import { revokeAllCredentials } from '../identity';
 import { hostOrganizationImmutable, organizationNameTaken } from './organizations.errors';
 import { looksLikeId, organizationNameKey, organizationResource } from './organizations.models';
 import {

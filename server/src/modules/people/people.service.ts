@@ -9,8 +9,8 @@ import { newId } from '../../core/ids';
 import { abilities, authorize, can, type PolicyAction } from '../../core/policy/policy';
 import { owns } from '../../core/policy/predicates';
 import { globalResource, type OrganizationResource, type PersonResource } from '../../core/policy/resources';
-import { revokeAllCredentials } from '../identity/identity.credentials';
-import { authorizeOrganization } from '../organizations/organizations.service';
+import { revokeAllCredentials } from '../identity';
+import { authorizeOrganization } from '../organizations';
 import { cannotDisableSelf, emailTaken, sponsorNotHost, weakPassword } from './people.errors';
 import { personResource, statusWhenEnabled } from './people.models';
 import {

@@ -3,8 +3,8 @@ import type { RequestContext } from '../../core/context';
 import type { DbOrTrx } from '../../core/db/database';
 import { abilities } from '../../core/policy/policy';
 import type { DocumentRequestResource } from '../../core/policy/resources';
-import type { SpaceFacts } from '../documents/documents.access';
-import { revealToken } from '../shares/shares.models';
+import type { SpaceFacts } from '../documents';
+import { revealToken } from '../shares';
 import { listFilesOf, listItemsOf, type RequestRow } from './requests.queries';
 
 type Item = DocumentRequest['items'][number];

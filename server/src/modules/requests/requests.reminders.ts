@@ -4,7 +4,7 @@ import { type Deps, systemContext } from '../../core/context';
 import type { DbOrTrx } from '../../core/db/database';
 import { enqueueJob } from '../../core/jobs/jobs';
 import { enqueueMail } from '../../core/mail/mail';
-import { revealToken } from '../shares/shares.models';
+import { revealToken } from '../shares';
 import { reminderMail } from './requests.mails';
 import { requestUrl } from './requests.mappers';
 import { getRequestById, listItemsOf } from './requests.queries';

@@ -3,7 +3,7 @@ import { routes } from '@gatehouse/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/http/errors';
 import { route } from '../../core/http/route';
-import { fileRequired } from '../documents/documents.errors';
+import { fileRequired } from '../documents';
 import { openRequest, publicRequestView, viewPublicRequest } from './requests.public.service';
 import {
   cancelDocumentRequest,

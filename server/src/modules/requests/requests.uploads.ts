@@ -7,11 +7,15 @@ import { AppError, errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
 import { enqueueMail } from '../../core/mail/mail';
 import { recordBlob } from '../../core/storage/blobs.queries';
-import { mimeTypeFromName, nameKey } from '../documents/documents.models';
-import { insertDocument } from '../documents/documents.queries';
-import { nameInUse } from '../documents/folders.queries';
-import { ensureQuota, storeFile } from '../documents/uploads.service';
-import { appendVersion } from '../documents/versions.service';
+import {
+  appendVersion,
+  ensureQuota,
+  insertDocument,
+  mimeTypeFromName,
+  nameInUse,
+  nameKey,
+  storeFile,
+} from '../documents';
 import { itemClosed, requestClosed } from './requests.errors';
 import { receivedMail } from './requests.mails';
 import { authorizeRequestLink, type OpenRequest } from './requests.public.service';

@@ -6,8 +6,7 @@ import { AppError } from '../../core/http/errors';
 import { enqueueJob } from '../../core/jobs/jobs';
 import { indexDocument, indexedText, removeDocument } from '../../core/search/search';
 import { getBlobRow } from '../../core/storage/blobs.queries';
-import { getDocument } from '../documents/documents.service';
-import { listVersions } from '../documents/versions.service';
+import { getDocument, listVersions } from '../documents';
 import { extractorFor, extractText, MAX_SOURCE_BYTES, readCapped } from './extract';
 
 /**

@@ -1,18 +1,21 @@
 import type { FastifyReply } from 'fastify';
 import type { RequestContext } from '../../core/context';
 import { newId } from '../../core/ids';
-import { rangeNotSatisfiable } from '../documents/documents.errors';
 import {
   type ByteRange,
   contentDisposition,
   etagMatches,
+  headBody,
+  listLiveDocumentsIn,
+  livePaths,
   mimeTypeFromName,
+  openVersion,
   parseRange,
+  rangeNotSatisfiable,
+  recordConsultation,
+  sendZip,
   servedContentType,
-} from '../documents/documents.models';
-import { listLiveDocumentsIn } from '../documents/documents.queries';
-import { headBody, openVersion, recordConsultation } from '../documents/downloads';
-import { livePaths, sendZip } from '../documents/zip';
+} from '../documents';
 import { documentWithinShare, folderWithinShare } from './shares.public.service';
 import { completeAccess, countDownload, insertAccess } from './shares.queries';
 import { ensureUnlocked, type OpenShare, openShare, type TokenRequest } from './shares.visitor';

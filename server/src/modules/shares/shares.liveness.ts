@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../core/context';
-import { authorizeDocument, authorizeFolder } from '../documents/documents.access';
+import { authorizeDocument, authorizeFolder } from '../documents';
 import { creatorMay, liveCreatorContext } from './creator.service';
 import { type LinkState, linkState } from './shares.models';
 import type { LinkRow } from './shares.queries';

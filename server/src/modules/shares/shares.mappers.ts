@@ -2,7 +2,7 @@ import type { ShareLink } from '@gatehouse/contracts';
 import type { RequestContext } from '../../core/context';
 import { abilities } from '../../core/policy/policy';
 import type { ShareLinkResource } from '../../core/policy/resources';
-import type { SpaceFacts } from '../documents/documents.access';
+import type { SpaceFacts } from '../documents';
 import { type LinkState, revealToken, shareUrl } from './shares.models';
 import type { LinkRow } from './shares.queries';
 

@@ -2,8 +2,14 @@ import type { RouteResponse } from '@gatehouse/contracts';
 import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
 import { can } from '../../core/policy/policy';
-import { getDocumentById, listFolderDocuments } from '../documents/documents.queries';
-import { type FolderRow, folderAncestry, getFolderById, listChildFolders } from '../documents/folders.queries';
+import {
+  type FolderRow,
+  folderAncestry,
+  getDocumentById,
+  getFolderById,
+  listChildFolders,
+  listFolderDocuments,
+} from '../documents';
 import { downloadsLeft } from './shares.models';
 import { ensureUnlocked, type OpenShare, openShare, type TokenRequest } from './shares.visitor';
 

@@ -1,7 +1,7 @@
 import { routes } from '@gatehouse/contracts';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../core/http/route';
-import { CONTENT_SECURITY_POLICY } from '../documents/downloads';
+import { CONTENT_SECURITY_POLICY } from '../documents';
 import { sendSharedDocument, sendSharedZip } from './shares.downloads';
 import { viewShare, viewShareFolder } from './shares.public.service';
 import {

@@ -8,13 +8,7 @@ import { errors } from '../../core/http/errors';
 import { hashToken, newId, newSecret } from '../../core/ids';
 import { enqueueMail } from '../../core/mail/mail';
 import { authorize, can } from '../../core/policy/policy';
-import {
-  authorizeDocument,
-  authorizeFolder,
-  folderResource,
-  type SpaceFacts,
-  spaceFacts,
-} from '../documents/documents.access';
+import { authorizeDocument, authorizeFolder, folderResource, type SpaceFacts, spaceFacts } from '../documents';
 import { expiryTooLong, recipientRequired } from './shares.errors';
 import { currentLinkState } from './shares.liveness';
 import { mailLocale, shareLinkMail } from './shares.mails';

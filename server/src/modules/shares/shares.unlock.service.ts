@@ -3,7 +3,7 @@ import { record } from '../../core/audit/audit';
 import { verifyPassword } from '../../core/auth/passwords';
 import { newId } from '../../core/ids';
 import { enqueueMail } from '../../core/mail/mail';
-import { ensureNotThrottled, recordFailure } from '../identity/identity.throttle';
+import { ensureNotThrottled, recordFailure } from '../identity';
 import { invalidShareCode, wrongSharePassword } from './shares.errors';
 import { shareCodeMail } from './shares.mails';
 import { emailCodeHash, newEmailCode, shareUrl } from './shares.models';

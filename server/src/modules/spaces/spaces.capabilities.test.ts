@@ -5,7 +5,7 @@ import { startTestServer, type TestServer, testDialect } from '../../../test/har
 import type { HttpClient } from '../../../test/http-client';
 import { type Cast, spaceWithCast, text, uploaded } from '../documents/documents.test-helpers';
 import { signedIn } from '../people/people.test-helpers';
-import { queueIndexing } from '../search/search.jobs';
+import { queueIndexing } from '../search';
 import { basicAuth, davPerson } from '../webdav/webdav.test-support';
 
 let server: TestServer;

@@ -6,8 +6,8 @@ import { isUniqueViolation } from '../../core/db/dialect';
 import { errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
 import { can } from '../../core/policy/policy';
-import { authorizeOrganization } from '../organizations/organizations.service';
-import { authorizePerson, unsafeLookupPersonById } from '../people/people.service';
+import { authorizeOrganization } from '../organizations';
+import { authorizePerson, unsafeLookupPersonById } from '../people';
 import { lastOwner, memberExists } from './spaces.errors';
 import {
   countOtherLiveOwners,

@@ -6,7 +6,7 @@ import { errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
 import { abilities, authorize, type PolicyAction } from '../../core/policy/policy';
 import { globalResource } from '../../core/policy/resources';
-import { authorizePerson, unsafeLookupPersonByEmail } from '../people/people.service';
+import { authorizePerson, unsafeLookupPersonByEmail } from '../people';
 import { chooseCapabilities, sameCapabilities } from './spaces.capabilities';
 import { invalidMember } from './spaces.errors';
 import { insertMember } from './spaces.members.queries';

@@ -6,9 +6,7 @@ import type { RequestContext } from '../../core/context';
 import type { DbOrTrx } from '../../core/db/database';
 import { errors } from '../../core/http/errors';
 import { authorize } from '../../core/policy/policy';
-import { authorizeDocument, authorizeFolder } from '../documents/documents.access';
-import { lockDocument, unlockDocument } from '../documents/locks.service';
-import { uploadDocument } from '../documents/uploads.service';
+import { authorizeDocument, authorizeFolder, lockDocument, unlockDocument, uploadDocument } from '../documents';
 import { readXml, sendXml } from './webdav.http';
 import {
   activeLockXml,

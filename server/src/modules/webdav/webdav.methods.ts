@@ -1,12 +1,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
-import { copyDocument, trashDocument, updateDocument } from '../documents/documents.service';
-import { sendDocumentContent } from '../documents/downloads';
-import { listFolderItems } from '../documents/files.service';
-import { createFolder, trashFolder, updateFolder } from '../documents/folders.service';
-import { unlockDocument } from '../documents/locks.service';
-import { uploadDocument } from '../documents/uploads.service';
+import {
+  copyDocument,
+  createFolder,
+  listFolderItems,
+  sendDocumentContent,
+  trashDocument,
+  trashFolder,
+  unlockDocument,
+  updateDocument,
+  updateFolder,
+  uploadDocument,
+} from '../documents';
 import { requestHasBody } from './webdav.http';
 import { DavError, davEtag, ensureUnlocked, evaluateIf, liveLocks } from './webdav.locks';
 import { ensureNodeName, parseDavPath, resolveTarget, type Target } from './webdav.paths';

@@ -1,8 +1,8 @@
 import { NodeName, type Space } from '@gatehouse/contracts';
 import type { RequestContext } from '../../core/context';
 import { AppError } from '../../core/http/errors';
-import { nameKey } from '../documents/documents.models';
-import { listSpacesWith } from '../spaces/spaces.service';
+import { nameKey } from '../documents';
+import { listSpacesWith } from '../spaces';
 import { unsafeFindLiveChild } from './webdav.queries';
 
 export const DAV_PREFIX = '/dav';

@@ -4,10 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { record } from '../../core/audit/audit';
 import type { RequestContext } from '../../core/context';
 import { errors } from '../../core/http/errors';
-import { authorizeDocument, authorizeFolder } from '../documents/documents.access';
-import { getDocument } from '../documents/documents.service';
-import { folderListingStamp, listFolderContents } from '../documents/files.service';
-import { listSpacesWith } from '../spaces/spaces.service';
+import { authorizeDocument, authorizeFolder, folderListingStamp, getDocument, listFolderContents } from '../documents';
+import { listSpacesWith } from '../spaces';
 import { readXml, sendXml } from './webdav.http';
 import type { ListingCache } from './webdav.listing-cache';
 import {

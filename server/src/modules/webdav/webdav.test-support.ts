@@ -2,7 +2,7 @@ import type { SpaceRole } from '@gatehouse/contracts';
 import { addMember, createPerson, createSpace } from '../../../test/factories';
 import type { TestServer } from '../../../test/harness';
 import { systemContext } from '../../core/context';
-import { issueApiTokenForEmail } from '../identity/identity.tokens.service';
+import { issueApiTokenForEmail } from '../identity';
 
 /** A person with an API token (their WebDAV app password) and, when a role is given, a membership of `spaceId`. */
 export async function davPerson(
