@@ -5,7 +5,7 @@ import type { Db } from '../src/core/db/database';
 import { hashToken, newId, newSecret } from '../src/core/ids';
 import type { BlobStore } from '../src/core/storage/blob-store';
 import { recordBlob } from '../src/core/storage/blobs.queries';
-import { insertVersion } from '../src/modules/documents/versions.queries';
+import { insertVersion } from '../src/modules/documents/versions/versions.queries';
 
 export {
   addMember,

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { makeThumbnailJob } from '../../src/modules/documents/thumbnails.jobs';
+import { makeThumbnailJob } from '../../src/modules/documents/thumbnails/thumbnails.jobs';
 import { addMember, createDocument, createFolder, createPerson, createSpace } from '../factories';
 import type { TestServer } from '../harness';
 import type { HttpClient } from '../http-client';

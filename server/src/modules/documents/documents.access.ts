@@ -7,7 +7,7 @@ import { getSpace } from '../spaces';
 import { documentLocked, inTrash } from './documents.errors';
 import { liveLockHolder } from './documents.models';
 import { type DocumentRow, getDocumentById } from './documents.queries';
-import { type FolderRow, getFolderById } from './folders.queries';
+import { type FolderRow, getFolderById } from './folders/folders.queries';
 
 /**
  * What the policy needs from the space around a folder or document: its status, the actor's role in it, and the

@@ -4,8 +4,8 @@ import { abilities } from '../../core/policy/policy';
 import { documentResource, folderResource, type SpaceFacts } from './documents.access';
 import { liveLockHolder, parseTags } from './documents.models';
 import type { DocumentRow } from './documents.queries';
-import type { FolderRow } from './folders.queries';
-import type { VersionRow } from './versions.queries';
+import type { FolderRow } from './folders/folders.queries';
+import type { VersionRow } from './versions/versions.queries';
 
 const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 

@@ -15,7 +15,7 @@ import type {
   SpaceDocumentSettingsTable,
   SpaceUsageTable,
 } from './documents.tables';
-import { makeThumbnailJob, THUMBNAIL_JOB } from './thumbnails.jobs';
+import { makeThumbnailJob, THUMBNAIL_JOB } from './thumbnails/thumbnails.jobs';
 import { registerResumableUploadsRoutes } from './tus/tus.routes';
 
 /** The document library of every space: folders, versions, locks, uploads (multipart and tus), downloads, trash. */

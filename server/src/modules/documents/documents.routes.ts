@@ -14,14 +14,14 @@ import {
   trashDocument,
   updateDocument,
 } from './documents.service';
-import { CONTENT_SECURITY_POLICY, sendDocumentContent } from './downloads';
-import { changeDocumentSettings, listFiles, readDocumentSettings } from './files.service';
-import { createFolder, restoreFolder, trashFolder, updateFolder } from './folders.service';
-import { lockDocument, unlockDocument } from './locks.service';
-import { sendThumbnail, thumbnailCacheControl } from './thumbnails.service';
-import { uploadDocument, uploadVersion } from './uploads.service';
-import { listVersions, restoreVersion } from './versions.service';
-import { sendFolderZip } from './zip';
+import { CONTENT_SECURITY_POLICY, sendDocumentContent } from './downloads/downloads';
+import { sendFolderZip } from './downloads/zip';
+import { changeDocumentSettings, listFiles, readDocumentSettings } from './folders/files.service';
+import { createFolder, restoreFolder, trashFolder, updateFolder } from './folders/folders.service';
+import { lockDocument, unlockDocument } from './locks/locks.service';
+import { sendThumbnail, thumbnailCacheControl } from './thumbnails/thumbnails.service';
+import { uploadDocument, uploadVersion } from './uploads/uploads.service';
+import { listVersions, restoreVersion } from './versions/versions.service';
 
 /** Fields of an upload, sent before the `file` part (fields after it are never read: the file is streamed first). */
 const UploadFields = z

@@ -15,9 +15,9 @@ import {
   listDocumentConsultations,
   updateDocumentRow,
 } from './documents.queries';
-import { getFolderById, nameInUse } from './folders.queries';
-import { getVersionById } from './versions.queries';
-import { appendVersion, lockDocumentRow, reloadSummary } from './versions.service';
+import { getFolderById, nameInUse } from './folders/folders.queries';
+import { getVersionById } from './versions/versions.queries';
+import { appendVersion, lockDocumentRow, reloadSummary } from './versions/versions.service';
 
 export async function getDocument(ctx: RequestContext, input: { id: string }): Promise<DocumentSummary> {
   const { doc, facts } = await authorizeDocument(ctx, { id: input.id, action: 'document.read' });

@@ -13,12 +13,18 @@ export {
 } from './documents.models';
 export { getDocumentById, insertDocument, listFolderDocuments, listLiveDocumentsIn } from './documents.queries';
 export { copyDocument, getDocument, trashDocument, updateDocument } from './documents.service';
-export { CONTENT_SECURITY_POLICY, headBody, openVersion, recordConsultation, sendDocumentContent } from './downloads';
-export { folderListingStamp, listFolderContents, listFolderItems } from './files.service';
-export type { FolderRow } from './folders.queries';
-export { folderAncestry, getFolderById, listChildFolders, nameInUse } from './folders.queries';
-export { createFolder, trashFolder, updateFolder } from './folders.service';
-export { lockDocument, unlockDocument } from './locks.service';
-export { ensureQuota, storeFile, uploadDocument } from './uploads.service';
-export { appendVersion, listVersions } from './versions.service';
-export { livePaths, sendZip } from './zip';
+export {
+  CONTENT_SECURITY_POLICY,
+  headBody,
+  openVersion,
+  recordConsultation,
+  sendDocumentContent,
+} from './downloads/downloads';
+export { livePaths, sendZip } from './downloads/zip';
+export { folderListingStamp, listFolderContents, listFolderItems } from './folders/files.service';
+export type { FolderRow } from './folders/folders.queries';
+export { folderAncestry, getFolderById, listChildFolders, nameInUse } from './folders/folders.queries';
+export { createFolder, trashFolder, updateFolder } from './folders/folders.service';
+export { lockDocument, unlockDocument } from './locks/locks.service';
+export { ensureQuota, storeFile, uploadDocument } from './uploads/uploads.service';
+export { appendVersion, listVersions } from './versions/versions.service';

@@ -11,8 +11,8 @@ import { authorizeDocument, authorizeFolder } from '../documents.access';
 import { fileTooLarge, nameTaken, quotaExceeded } from '../documents.errors';
 import { nameKey } from '../documents.models';
 import { findLiveDocumentByName, getDocumentSettings, spaceUsageBytes } from '../documents.queries';
-import { nameInUse } from '../folders.queries';
-import { uploadDocument } from '../uploads.service';
+import { nameInUse } from '../folders/folders.queries';
+import { uploadDocument } from '../uploads/uploads.service';
 
 /** Partial uploads older than this are deleted, finished or not (tus `expiration`, counted from creation). */
 export const PARTIAL_UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;

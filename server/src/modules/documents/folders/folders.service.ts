@@ -1,16 +1,16 @@
 import type { Folder } from '@gatehouse/contracts';
-import { record } from '../../core/audit/audit';
-import { actorId } from '../../core/auth/actor';
-import type { RequestContext } from '../../core/context';
-import { emit } from '../../core/events/events';
-import { errors } from '../../core/http/errors';
-import { newId } from '../../core/ids';
-import { authorizeFolder, type SpaceFacts } from './documents.access';
-import { documentLocked, invalidMove, nameTaken, withUniqueNames } from './documents.errors';
-import { toFolder } from './documents.mappers';
-import { nameKey } from './documents.models';
-import { hasForeignLockIn } from './documents.queries';
-import { indexFolder } from './documents.search';
+import { record } from '../../../core/audit/audit';
+import { actorId } from '../../../core/auth/actor';
+import type { RequestContext } from '../../../core/context';
+import { emit } from '../../../core/events/events';
+import { errors } from '../../../core/http/errors';
+import { newId } from '../../../core/ids';
+import { authorizeFolder, type SpaceFacts } from '../documents.access';
+import { documentLocked, invalidMove, nameTaken, withUniqueNames } from '../documents.errors';
+import { toFolder } from '../documents.mappers';
+import { nameKey } from '../documents.models';
+import { hasForeignLockIn } from '../documents.queries';
+import { indexFolder } from '../documents.search';
 import {
   folderAncestry,
   folderSubtree,

@@ -1,16 +1,16 @@
 import type { DocumentSummary } from '@gatehouse/contracts';
-import { record } from '../../core/audit/audit';
-import { actorId } from '../../core/auth/actor';
-import { addMinutes } from '../../core/clock';
-import type { RequestContext } from '../../core/context';
-import type { Trx } from '../../core/db/database';
-import { authorize } from '../../core/policy/policy';
-import { owns } from '../../core/policy/predicates';
-import { authorizeDocument, documentResource, ensureDocumentAllowed } from './documents.access';
-import { toDocumentSummary } from './documents.mappers';
-import { DEFAULT_LOCK_MINUTES, liveLockHolder } from './documents.models';
-import { setDocumentLock } from './documents.queries';
-import { lockDocumentRow, reloadSummary } from './versions.service';
+import { record } from '../../../core/audit/audit';
+import { actorId } from '../../../core/auth/actor';
+import { addMinutes } from '../../../core/clock';
+import type { RequestContext } from '../../../core/context';
+import type { Trx } from '../../../core/db/database';
+import { authorize } from '../../../core/policy/policy';
+import { owns } from '../../../core/policy/predicates';
+import { authorizeDocument, documentResource, ensureDocumentAllowed } from '../documents.access';
+import { toDocumentSummary } from '../documents.mappers';
+import { DEFAULT_LOCK_MINUTES, liveLockHolder } from '../documents.models';
+import { setDocumentLock } from '../documents.queries';
+import { lockDocumentRow, reloadSummary } from '../versions/versions.service';
 
 /**
  * Checks a document out for `minutes` (60 by default). Taking your own lock again extends it; someone else's live

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type AuditInput, record } from '../../core/audit/audit';
-import type { RequestContext } from '../../core/context';
-import { errors } from '../../core/http/errors';
-import { getBlobRow } from '../../core/storage/blobs.queries';
-import { authorizeDocument } from './documents.access';
-import { rangeNotSatisfiable } from './documents.errors';
+import { type AuditInput, record } from '../../../core/audit/audit';
+import type { RequestContext } from '../../../core/context';
+import { errors } from '../../../core/http/errors';
+import { getBlobRow } from '../../../core/storage/blobs.queries';
+import { authorizeDocument } from '../documents.access';
+import { rangeNotSatisfiable } from '../documents.errors';
 import {
   type ByteRange,
   contentDisposition,
@@ -13,9 +13,9 @@ import {
   mimeTypeFromName,
   parseRange,
   servedContentType,
-} from './documents.models';
-import type { DocumentRow } from './documents.queries';
-import { getVersionById, getVersionByNumber, type VersionRow } from './versions.queries';
+} from '../documents.models';
+import type { DocumentRow } from '../documents.queries';
+import { getVersionById, getVersionByNumber, type VersionRow } from '../versions/versions.queries';
 
 /** Every answer carrying file bytes runs with no script, no plugin, no subresource, even when shown inline. */
 export const CONTENT_SECURITY_POLICY = "sandbox; default-src 'none'; frame-ancestors 'none'";

@@ -1,26 +1,26 @@
 import type { Readable } from 'node:stream';
 import { type DocumentSummary, NodeName } from '@gatehouse/contracts';
-import { record } from '../../core/audit/audit';
-import { actorId } from '../../core/auth/actor';
-import type { RequestContext } from '../../core/context';
-import type { Trx } from '../../core/db/database';
-import { isUniqueViolation, lockSequence } from '../../core/db/dialect';
-import { AppError } from '../../core/http/errors';
-import { newId } from '../../core/ids';
-import { BlobTooLargeError, type PutResult, StorageFullError } from '../../core/storage/blob-store';
-import { recordBlob } from '../../core/storage/blobs.queries';
-import { authorizeDocument, authorizeFolder, ensureDocumentAllowed, type SpaceFacts } from './documents.access';
-import { fileTooLarge, nameTaken, quotaExceeded, storageFull } from './documents.errors';
-import { mimeTypeFromName, nameKey } from './documents.models';
+import { record } from '../../../core/audit/audit';
+import { actorId } from '../../../core/auth/actor';
+import type { RequestContext } from '../../../core/context';
+import type { Trx } from '../../../core/db/database';
+import { isUniqueViolation, lockSequence } from '../../../core/db/dialect';
+import { AppError } from '../../../core/http/errors';
+import { newId } from '../../../core/ids';
+import { BlobTooLargeError, type PutResult, StorageFullError } from '../../../core/storage/blob-store';
+import { recordBlob } from '../../../core/storage/blobs.queries';
+import { authorizeDocument, authorizeFolder, ensureDocumentAllowed, type SpaceFacts } from '../documents.access';
+import { fileTooLarge, nameTaken, quotaExceeded, storageFull } from '../documents.errors';
+import { mimeTypeFromName, nameKey } from '../documents.models';
 import {
   findLiveDocumentByName,
   getDocumentSettings,
   insertDocument,
   spaceHoldsBlob,
   spaceUsageBytes,
-} from './documents.queries';
-import { nameInUse } from './folders.queries';
-import { appendVersion, applyRetention, lockDocumentRow, reloadSummary } from './versions.service';
+} from '../documents.queries';
+import { nameInUse } from '../folders/folders.queries';
+import { appendVersion, applyRetention, lockDocumentRow, reloadSummary } from '../versions/versions.service';
 
 export type IncomingFile = { fileName: string; stream: Readable; comment?: string };
 

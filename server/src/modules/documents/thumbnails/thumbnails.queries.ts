@@ -1,4 +1,4 @@
-import type { DbOrTrx } from '../../core/db/database';
+import type { DbOrTrx } from '../../../core/db/database';
 
 /** What the thumbnail job needs of a version, with the key its blob was sealed with; no visibility check. */
 export function unsafeGetVersionSource(db: DbOrTrx, versionId: string) {

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RequestContext } from '../../core/context';
-import { errors } from '../../core/http/errors';
-import { authorizeDocument } from './documents.access';
-import { etagMatches } from './documents.models';
+import type { RequestContext } from '../../../core/context';
+import { errors } from '../../../core/http/errors';
+import { authorizeDocument } from '../documents.access';
+import { etagMatches } from '../documents.models';
+import { getVersionById, getVersionByNumber } from '../versions/versions.queries';
 import { getThumbnail } from './thumbnails.queries';
-import { getVersionById, getVersionByNumber } from './versions.queries';
 
 /**
  * A versioned address never changes content, so the browser may keep it a little; the current version's address

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import type { Deps } from '../../core/context';
-import type { DbOrTrx } from '../../core/db/database';
-import { enqueueJob } from '../../core/jobs/jobs';
-import { recordBlob } from '../../core/storage/blobs.queries';
+import type { Deps } from '../../../core/context';
+import type { DbOrTrx } from '../../../core/db/database';
+import { enqueueJob } from '../../../core/jobs/jobs';
+import { recordBlob } from '../../../core/storage/blobs.queries';
 import { findThumbnailOfContent, insertThumbnail, unsafeGetVersionSource } from './thumbnails.queries';
 import { MAX_SOURCE_BYTES, renderThumbnail, type Thumbnail, thumbnailSource } from './thumbnails.render';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbOrTrx } from '../../core/db/database';
+import type { DbOrTrx } from '../../../core/db/database';
 
 function selectVersions(db: DbOrTrx) {
   return db

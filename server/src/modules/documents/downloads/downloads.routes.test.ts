@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocument } from '../../../test/factories';
-import { startTestServer, type TestServer, testDialect } from '../../../test/harness';
-import { auditEvents, sha256, spaceWithCast, text, uploaded } from './documents.test-helpers';
+import { createDocument } from '../../../../test/factories';
+import { startTestServer, type TestServer, testDialect } from '../../../../test/harness';
+import { auditEvents, sha256, spaceWithCast, text, uploaded } from '../documents.test-helpers';
 
 let server: TestServer;
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { DbOrTrx } from '../../core/db/database';
-import { type After, startsAfter } from './documents.queries';
+import type { DbOrTrx } from '../../../core/db/database';
+import { type After, startsAfter } from '../documents.queries';
 
 /** Folder trees are shallow in practice; the bound only stops a corrupted parent chain from looping forever. */
 const MAX_DEPTH = 256;

@@ -1,13 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZipFile } from 'yazl';
-import type { RequestContext } from '../../core/context';
-import { errors } from '../../core/http/errors';
-import { authorizeFolder } from './documents.access';
-import { inTrash } from './documents.errors';
-import { contentDisposition } from './documents.models';
-import { listLiveDocumentsIn } from './documents.queries';
+import type { RequestContext } from '../../../core/context';
+import { errors } from '../../../core/http/errors';
+import { authorizeFolder } from '../documents.access';
+import { inTrash } from '../documents.errors';
+import { contentDisposition } from '../documents.models';
+import { listLiveDocumentsIn } from '../documents.queries';
+import { type FolderRow, folderSubtree } from '../folders/folders.queries';
 import { headBody, recordConsultation } from './downloads';
-import { type FolderRow, folderSubtree } from './folders.queries';
 
 /**
  * Names are already free of separators (the contract refuses them); this is the belt to those braces, so no entry can

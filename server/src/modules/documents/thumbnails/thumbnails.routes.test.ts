@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, testDialect } from '../../../test/harness';
-import type { HttpClient } from '../../../test/http-client';
-import { checkBlobStore } from '../../core/storage/fsck';
-import { minimalPdf } from '../search/search.test-fixtures';
-import { auditEvents, type Cast, spaceWithCast, text, uploaded } from './documents.test-helpers';
+import { startTestServer, type TestServer, testDialect } from '../../../../test/harness';
+import type { HttpClient } from '../../../../test/http-client';
+import { checkBlobStore } from '../../../core/storage/fsck';
+import { minimalPdf } from '../../search/search.test-fixtures';
+import { auditEvents, type Cast, spaceWithCast, text, uploaded } from '../documents.test-helpers';
 import { THUMBNAIL_JOB } from './thumbnails.jobs';
 import { MAX_INPUT_PIXELS, renderImageThumbnail, renderPdfFirstPage } from './thumbnails.render';
 import { bilevelPng, twoToneImage } from './thumbnails.test-fixtures';

@@ -1,16 +1,16 @@
 import type { DocumentSummary, DocumentVersion } from '@gatehouse/contracts';
-import { record } from '../../core/audit/audit';
-import { actorId } from '../../core/auth/actor';
-import type { RequestContext } from '../../core/context';
-import type { Trx } from '../../core/db/database';
-import { emit } from '../../core/events/events';
-import { errors } from '../../core/http/errors';
-import { newId } from '../../core/ids';
-import { authorizeDocument, ensureDocumentAllowed, type SpaceFacts } from './documents.access';
-import { toDocumentSummary, toVersion } from './documents.mappers';
-import { mimeTypeFromName, versionsToPrune } from './documents.models';
-import { getDocumentById, getDocumentSettings, touchDocumentRow, updateDocumentRow } from './documents.queries';
-import { queueThumbnail } from './thumbnails.jobs';
+import { record } from '../../../core/audit/audit';
+import { actorId } from '../../../core/auth/actor';
+import type { RequestContext } from '../../../core/context';
+import type { Trx } from '../../../core/db/database';
+import { emit } from '../../../core/events/events';
+import { errors } from '../../../core/http/errors';
+import { newId } from '../../../core/ids';
+import { authorizeDocument, ensureDocumentAllowed, type SpaceFacts } from '../documents.access';
+import { toDocumentSummary, toVersion } from '../documents.mappers';
+import { mimeTypeFromName, versionsToPrune } from '../documents.models';
+import { getDocumentById, getDocumentSettings, touchDocumentRow, updateDocumentRow } from '../documents.queries';
+import { queueThumbnail } from '../thumbnails/thumbnails.jobs';
 import { deleteVersions, getVersionById, insertVersion, lastVersionNumber, listVersionsOf } from './versions.queries';
 
 /**

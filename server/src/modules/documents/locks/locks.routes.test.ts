@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createPerson } from '../../../test/factories';
-import { startTestServer, type TestServer, testDialect } from '../../../test/harness';
-import { signedIn } from '../people/people.test-helpers';
-import { auditEvents, folderCreated, spaceWithCast, text, uploaded } from './documents.test-helpers';
+import { addMember, createPerson } from '../../../../test/factories';
+import { startTestServer, type TestServer, testDialect } from '../../../../test/harness';
+import { signedIn } from '../../people/people.test-helpers';
+import { auditEvents, folderCreated, spaceWithCast, text, uploaded } from '../documents.test-helpers';
 
 let server: TestServer;
 

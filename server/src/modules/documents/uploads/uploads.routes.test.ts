@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, testDialect } from '../../../test/harness';
-import { auditEvents, sha256, spaceWithCast, text, uploaded } from './documents.test-helpers';
+import { startTestServer, type TestServer, testDialect } from '../../../../test/harness';
+import { auditEvents, sha256, spaceWithCast, text, uploaded } from '../documents.test-helpers';
 
 let server: TestServer;
 

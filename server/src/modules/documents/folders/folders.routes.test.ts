@@ -1,8 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, testDialect } from '../../../test/harness';
-import { auditEvents, folderCreated, spaceWithCast, text, uploaded } from './documents.test-helpers';
+import { startTestServer, type TestServer, testDialect } from '../../../../test/harness';
+import { auditEvents, folderCreated, spaceWithCast, text, uploaded } from '../documents.test-helpers';
 
 let server: TestServer;
 

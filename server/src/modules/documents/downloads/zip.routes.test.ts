@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, testDialect } from '../../../test/harness';
-import { auditEvents, folderCreated, sha256, spaceWithCast, text, uploaded } from './documents.test-helpers';
+import { startTestServer, type TestServer, testDialect } from '../../../../test/harness';
+import { auditEvents, folderCreated, sha256, spaceWithCast, text, uploaded } from '../documents.test-helpers';
 
 let server: TestServer;
 let scratch: string;

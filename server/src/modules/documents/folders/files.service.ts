@@ -1,11 +1,11 @@
 import type { RouteResponse } from '@gatehouse/contracts';
-import { record } from '../../core/audit/audit';
-import { actorId } from '../../core/auth/actor';
-import type { RequestContext } from '../../core/context';
-import { errors } from '../../core/http/errors';
-import { abilities } from '../../core/policy/policy';
-import { authorizeFolder } from './documents.access';
-import { toDocumentSummary, toFolder } from './documents.mappers';
+import { record } from '../../../core/audit/audit';
+import { actorId } from '../../../core/auth/actor';
+import type { RequestContext } from '../../../core/context';
+import { errors } from '../../../core/http/errors';
+import { abilities } from '../../../core/policy/policy';
+import { authorizeFolder } from '../documents.access';
+import { toDocumentSummary, toFolder } from '../documents.mappers';
 import {
   countFolderDocuments,
   countTrashedRootDocuments,
@@ -18,7 +18,7 @@ import {
   listTrashedRootDocuments,
   saveDocumentSettings,
   spaceUsageBytes,
-} from './documents.queries';
+} from '../documents.queries';
 import {
   countChildFolders,
   countTrashedRootFolders,
