@@ -18,7 +18,7 @@ import { modules } from './modules';
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-export type RegisteredRoute = { method: string; url: string; public: boolean };
+type RegisteredRoute = { method: string; url: string; public: boolean };
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -9,10 +9,7 @@ import type { ModuleManifest } from './module';
 import { createBlobStore } from './storage/create-blob-store';
 
 /** Opens the configured database and runs pending migrations: the first step of every command. */
-export async function openConfiguredDatabase(
-  config: Config,
-  manifests?: readonly ModuleManifest<object>[],
-): Promise<Db> {
+async function openConfiguredDatabase(config: Config, manifests?: readonly ModuleManifest<object>[]): Promise<Db> {
   const db = config.DATABASE_URL
     ? openDatabase({ dialect: 'postgres', url: config.DATABASE_URL })
     : openDatabase({ dialect: 'sqlite', file: join(config.dataDir, 'gatehouse.db') });

@@ -32,7 +32,7 @@ type ChainedFields = {
 };
 
 /** SHA-256 over the previous hash and every field of the event, in a fixed order: any edit breaks the chain. */
-export function eventHash(prevHash: string, event: ChainedFields): string {
+function eventHash(prevHash: string, event: ChainedFields): string {
   const fields = [
     event.seq,
     event.id,
@@ -83,7 +83,7 @@ export async function record(trx: Trx, ctx: RequestContext, input: AuditInput): 
     .execute();
 }
 
-export type ChainProblem = { seq: number; id: string | null; problem: string };
+type ChainProblem = { seq: number; id: string | null; problem: string };
 
 /**
  * Recomputes the whole chain. Reports an edited row (its hash no longer matches), a deleted row (a gap in seq or a

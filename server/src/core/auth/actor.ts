@@ -14,10 +14,10 @@ export type UserActor = {
   tokenId: string | null;
 };
 
-export type AnonymousActor = { kind: 'anonymous' };
+type AnonymousActor = { kind: 'anonymous' };
 
 /** The operator CLI: trusted like a host admin, audited as "system". */
-export type SystemActor = { kind: 'system'; label: string };
+type SystemActor = { kind: 'system'; label: string };
 
 /**
  * Someone without an account holding a share link or a document request link. Never a superuser and never a member
@@ -37,10 +37,6 @@ export type ShareVisitorActor = {
 export type Actor = UserActor | AnonymousActor | SystemActor | ShareVisitorActor;
 
 export const anonymous: AnonymousActor = { kind: 'anonymous' };
-
-export function isUser(actor: Actor): actor is UserActor {
-  return actor.kind === 'user';
-}
 
 export function actorId(actor: Actor): string | null {
   return actor.kind === 'user' ? actor.id : null;

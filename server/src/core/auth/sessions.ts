@@ -6,9 +6,9 @@ import { hashToken, newId, newSecret } from '../ids';
 import type { UserActor } from './actor';
 import { actorColumns, personIsLive, toUserActor } from './live-person';
 
-export const SESSION_COOKIE = 'gatehouse_session';
+const SESSION_COOKIE = 'gatehouse_session';
 /** `__Host-` pins the cookie to this exact origin over HTTPS: no Domain, Path=/, Secure (RFC 6265bis). */
-export const SECURE_SESSION_COOKIE = '__Host-gatehouse_session';
+const SECURE_SESSION_COOKIE = '__Host-gatehouse_session';
 
 /** Sessions are refreshed at most this often, so reads do not turn every request into a write. */
 const TOUCH_INTERVAL_MS = 30_000;
@@ -41,7 +41,7 @@ export async function createSession(
   return { id, token };
 }
 
-export type ResolvedSession = { actor: UserActor; csrfToken: string; mfaPending: boolean };
+type ResolvedSession = { actor: UserActor; csrfToken: string; mfaPending: boolean };
 
 /**
  * Turns a session token into an actor, or null. Every condition of revocation is checked here on every request —

@@ -128,7 +128,7 @@ export const settings = {
 } as const;
 
 type Settings = typeof settings;
-export type RawConfig = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
+type RawConfig = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
 
 export type Config = RawConfig & {
   dataDir: string;

@@ -8,11 +8,9 @@ import type { Database } from './schema';
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 export type DbOrTrx = Db | Trx;
-export type DialectName = 'sqlite' | 'postgres';
+type DialectName = 'sqlite' | 'postgres';
 
-export type DatabaseOptions =
-  | { dialect: 'sqlite'; file: string }
-  | { dialect: 'postgres'; url: string; poolSize?: number };
+type DatabaseOptions = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; poolSize?: number };
 
 /** Opens the database. SQLite runs in WAL mode with synchronous=FULL so an acknowledged commit survives a crash. */
 export function openDatabase(options: DatabaseOptions): Db {

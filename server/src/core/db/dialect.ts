@@ -15,13 +15,8 @@ export async function lockSequence(trx: DbOrTrx, name: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
 }
 
-/** Case-insensitive "contains" filter that works in both dialects (SQLite LIKE is already case-insensitive for ASCII). */
-export function likeOperator(db: DbOrTrx): 'like' | 'ilike' {
-  return dialectOf(db) === 'postgres' ? 'ilike' : 'like';
-}
-
 /** Escapes LIKE wildcards in user input; callers add `escape '\'`-free patterns by using this. */
-export function containsPattern(text: string): string {
+function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 

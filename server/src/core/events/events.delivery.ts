@@ -6,7 +6,7 @@ import type { ModuleManifest } from '../module';
 import type { DeliveredEvent, Subscriber } from './events';
 
 /** The events the modules declare and who listens to each, checked once at start. */
-export type EventRegistry = {
+type EventRegistry = {
   schemas: Map<string, z.ZodType>;
   subscribers: Map<string, { name: string; subscriber: Subscriber }[]>;
 };

@@ -25,10 +25,10 @@ export type PayloadsOf<S extends EventSchemas> = { [K in keyof S]: z.infer<S[K]>
 // biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, see above
 export interface DomainEvents {}
 
-export type EventName = keyof DomainEvents & string;
+type EventName = keyof DomainEvents & string;
 
 /** An event as a module emits it: its name and the payload that name declares. */
-export type DomainEvent<K extends EventName = EventName> = { [N in K]: { name: N; payload: DomainEvents[N] } }[K];
+type DomainEvent<K extends EventName = EventName> = { [N in K]: { name: N; payload: DomainEvents[N] } }[K];
 
 /** An event as a subscriber receives it: the emitted event with its id, its cause and when it happened. */
 export type DeliveredEvent<K extends EventName = EventName> = DomainEvent<K> & {

@@ -5,14 +5,14 @@ import type { RequestContext } from '../context';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
-export type RouteRequest<C extends RouteContract> = FastifyRequest & {
+type RouteRequest<C extends RouteContract> = FastifyRequest & {
   params: Out<C['params']>;
   query: Out<C['query']>;
   body: Out<C['body']>;
   ctx: RequestContext;
 };
 
-export type RouteHandler<C extends RouteContract> = (
+type RouteHandler<C extends RouteContract> = (
   request: RouteRequest<C>,
   reply: FastifyReply,
 ) => Promise<z.input<C['response']> | FastifyReply>;

@@ -39,7 +39,7 @@ export function modulePolicy<M extends keyof typeof actionsByModule>() {
 
 type Rule = (actor: Actor, resource: Resource) => boolean;
 type CompiledRules = Record<string, Rule>;
-export type CompiledPolicy = {
+type CompiledPolicy = {
   /** Rules per resource type (`global` for actions on no particular resource). */
   rules: Record<string, CompiledRules>;
   /** The action that decides whether a resource of each type exists at all for the actor (else 404). */

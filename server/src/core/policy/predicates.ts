@@ -14,7 +14,7 @@ export function isSuperuser(actor: Actor): boolean {
 }
 
 /** A person signed in (session or token): the only actor that owns rows of its own (sessions, tokens, notices). */
-export function isPerson(actor: Actor): actor is UserActor {
+function isPerson(actor: Actor): actor is UserActor {
   return actor.kind === 'user';
 }
 

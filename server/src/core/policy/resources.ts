@@ -19,7 +19,7 @@ export type SpaceResource = { type: 'space'; id: string; status: 'active' | 'arc
  * What a space's capability provides (documents, folders, share links…): it also carries the capabilities turned on
  * in its space, since the policy makes it exist for nobody while its capability is off (see ResourcePolicy).
  */
-export type SpaceContent = InSpace & { capabilities: readonly string[] };
+type SpaceContent = InSpace & { capabilities: readonly string[] };
 
 /** The space a resource lives in, as the space's rules see it. */
 export function spaceOf(item: InSpace): SpaceResource {
@@ -92,7 +92,7 @@ export type SessionResource = { type: 'session'; id: string; ownerId: string };
 export type ApiTokenResource = { type: 'api_token'; id: string; ownerId: string };
 export type NotificationResource = { type: 'notification'; id: string; ownerId: string };
 /** Actions that are not about one existing resource (creating, browsing the audit trail). */
-export type GlobalResource = { type: 'global' };
+type GlobalResource = { type: 'global' };
 
 export type Resource =
   | SpaceResource

@@ -12,7 +12,7 @@ const always = sql<SqlBool>`1 = 1`;
 const never = sql<SqlBool>`1 = 0`;
 
 /** Ids of the spaces the actor is a live member of, directly or through their organization. */
-export function memberSpaceIds(db: DbOrTrx, actor: Actor, nowIso: string) {
+function memberSpaceIds(db: DbOrTrx, actor: Actor, nowIso: string) {
   const userId = actor.kind === 'user' ? actor.id : '';
   const organizationId = actor.kind === 'user' ? actor.organizationId : '';
   return db

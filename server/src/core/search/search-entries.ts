@@ -13,7 +13,7 @@ import { highlightToHtml, MATCH_START, MATCH_STOP } from './search-text';
  * the body B) so that both lists merge by rank.
  */
 
-export type EntriesQuery = {
+type EntriesQuery = {
   searcher: Searcher;
   sources: IndexedSearchSource[];
   terms: string[];

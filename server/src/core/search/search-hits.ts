@@ -51,7 +51,7 @@ export function candidateHits(db: DbOrTrx, args: EngineSearchArgs) {
     ]);
 }
 
-export type HitRow = {
+type HitRow = {
   id: string;
   name: string;
   space_id: string;

@@ -10,7 +10,7 @@ export type IndexRow = {
   body: string;
 };
 
-export type FoldedColumns = { name_folded: string; meta_folded: string; body_folded: string };
+type FoldedColumns = { name_folded: string; meta_folded: string; body_folded: string };
 
 /** Insert-or-replace of an entry; in SQLite, triggers mirror it into the FTS5 index. */
 export async function upsertRow(trx: DbOrTrx, row: IndexRow & Partial<FoldedColumns>): Promise<void> {

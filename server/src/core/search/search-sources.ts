@@ -16,7 +16,7 @@ export type Searcher = {
 };
 
 /** A condition on an entry of `search_entries`, left-joined with its space (`spaces.*` is null when it has none). */
-export type EntryCondition = (eb: ExpressionBuilder<Database, 'search_entries' | 'spaces'>) => Expression<SqlBool>;
+type EntryCondition = (eb: ExpressionBuilder<Database, 'search_entries' | 'spaces'>) => Expression<SqlBool>;
 
 /**
  * A source kept in the generic index: its module writes entries with `indexEntry` whenever an entity changes, and
@@ -30,7 +30,7 @@ export type IndexedSearchSource = {
 };
 
 /** What a source with an index of its own is asked. */
-export type OwnIndexQuery = Searcher & { query: string; filters: SearchFilters; limit: number };
+type OwnIndexQuery = Searcher & { query: string; filters: SearchFilters; limit: number };
 
 /**
  * A source with an index of its own, tuned for its volume (documents and their extracted text): it answers a query

@@ -42,7 +42,7 @@ export async function plantSpace(db: Db, name = `Space ${newId().slice(-6)}`) {
   return id;
 }
 
-export type PlantedDocument = {
+type PlantedDocument = {
   spaceId: string;
   name: string;
   text?: string;

@@ -32,9 +32,9 @@ export type { EntryInput, Searcher, SearchSource } from './search-sources';
 export { indexEntry, inVisibleSpace, removeEntry, searchSourcesOf } from './search-sources';
 
 /** Extracted text beyond this is not indexed (about 2 MB of text). */
-export const MAX_INDEXED_CHARS = 2_000_000;
+const MAX_INDEXED_CHARS = 2_000_000;
 
-export type IndexEntry = {
+type IndexEntry = {
   documentId: string;
   /** The version the text was extracted from (null when no text could be read from any). */
   versionId: string | null;
@@ -101,7 +101,7 @@ export async function searchDocuments(db: DbOrTrx, input: SearchInput): Promise<
   return dialectOf(db) === 'postgres' ? postgresSearch(db, args) : sqliteSearch(db, args);
 }
 
-export type EverythingQuery = {
+type EverythingQuery = {
   query: string;
   searcher: Searcher;
   sources: readonly SearchSource[];

@@ -60,7 +60,7 @@ function authorizeWithState<R extends FolderResource | DocumentResource>(
   }
 }
 
-export type AuthorizedFolder = { folder: FolderRow | null; facts: SpaceFacts; resource: FolderResource };
+type AuthorizedFolder = { folder: FolderRow | null; facts: SpaceFacts; resource: FolderResource };
 
 /** Loads a folder of the space (or its root when `folderId` is null) and authorizes the action on it. */
 export async function authorizeFolder(
@@ -83,7 +83,7 @@ export async function authorizeFolder(
   return { folder, facts, resource };
 }
 
-export type AuthorizedDocument = { doc: DocumentRow; facts: SpaceFacts; resource: DocumentResource };
+type AuthorizedDocument = { doc: DocumentRow; facts: SpaceFacts; resource: DocumentResource };
 
 /** Loads a document and authorizes the action: 404, 403, 409 (trashed) or 423 (locked by someone else). */
 export async function authorizeDocument(

@@ -47,7 +47,7 @@ const typesByExtension: Record<string, string> = {
   '.mjs': 'text/javascript',
 };
 
-export const OCTET_STREAM = 'application/octet-stream';
+const OCTET_STREAM = 'application/octet-stream';
 
 export function mimeTypeFromName(name: string): string {
   return typesByExtension[extname(name).toLowerCase()] ?? OCTET_STREAM;
@@ -130,7 +130,7 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
-export type VersionFacts = { id: string; number: number; created_at: string };
+type VersionFacts = { id: string; number: number; created_at: string };
 
 /**
  * Versions that retention removes: beyond the newest `keepVersions`, or older than `keepDays`. Each limit applies on

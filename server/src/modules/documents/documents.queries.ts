@@ -341,7 +341,7 @@ export async function saveDocumentSettings(
     .execute();
 }
 
-export const CONSULTATION_ACTIONS = ['document.downloaded', 'document.previewed'] as const;
+const CONSULTATION_ACTIONS = ['document.downloaded', 'document.previewed'] as const;
 
 /** Audit events that read a document's content, newest first. */
 export function listDocumentConsultations(db: DbOrTrx, args: { documentId: string; limit: number }) {

@@ -59,7 +59,7 @@ export function passwordResetMail(input: {
 }
 
 /** Sent after any change to how a person signs in, so a takeover does not go unnoticed. */
-export function securityNoticeMail(input: {
+function securityNoticeMail(input: {
   to: string;
   locale: string | null;
   name: string;

@@ -1,7 +1,7 @@
 import { createHmac, randomInt } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
 
-export const TOTP_ISSUER = 'Gatehouse';
+const TOTP_ISSUER = 'Gatehouse';
 const PERIOD_SECONDS = 30;
 const RECOVERY_CODE_COUNT = 10;
 // No 0/o, 1/l/i: the codes are read from paper and typed by hand.

@@ -3,7 +3,7 @@ import { enqueueJob } from '../../core/jobs/jobs';
 
 export const FOLDER_ACTIVITY_JOB = 'notifications.folder_activity';
 
-export type FolderActivity = {
+type FolderActivity = {
   folderId: string;
   documentId: string;
   versionNumber: number;

@@ -18,7 +18,7 @@ import {
   reloadPerson,
 } from './people.service';
 
-export type NewInvitedPerson = {
+type NewInvitedPerson = {
   email: string;
   name: string;
   organizationId: string;

@@ -103,7 +103,7 @@ export function unsafeGetSponsorIdOf(db: DbOrTrx, personId: string) {
   return db.selectFrom('users').select('sponsor_id').where('id', '=', personId).executeTakeFirst();
 }
 
-export type NewPersonRow = {
+type NewPersonRow = {
   id: string;
   email: string;
   name: string;

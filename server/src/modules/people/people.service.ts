@@ -24,7 +24,7 @@ import {
   updatePersonRow,
 } from './people.queries';
 
-export function toPerson(ctx: RequestContext, row: PersonRow): Person {
+function toPerson(ctx: RequestContext, row: PersonRow): Person {
   return {
     id: row.id,
     email: row.email,
@@ -124,7 +124,7 @@ export async function getPerson(ctx: RequestContext, input: { id: string }): Pro
   return toPerson(ctx, await authorizePerson(ctx, { id: input.id, action: 'person.read' }));
 }
 
-export type UpdatePersonInput = {
+type UpdatePersonInput = {
   id: string;
   name?: string;
   sponsorId?: string | null;

@@ -17,7 +17,7 @@ function selectRequests(db: DbOrTrx) {
 }
 
 export type RequestRow = NonNullable<Awaited<ReturnType<typeof getRequestById>>>;
-export type ItemRow = DocumentRequestItemsTable;
+type ItemRow = DocumentRequestItemsTable;
 
 export function getRequestById(db: DbOrTrx, id: string) {
   return selectRequests(db).where('r.id', '=', id).executeTakeFirst();

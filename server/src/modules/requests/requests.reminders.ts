@@ -14,10 +14,10 @@ export const REQUEST_REMINDER_JOB = 'document_requests.reminder';
 const DAY_MS = 86_400_000;
 const Stage = z.enum(['due_in_3_days', 'due_in_1_day', 'overdue']);
 const ReminderPayload = z.object({ requestId: z.string(), stage: Stage });
-export type ReminderPayload = z.infer<typeof ReminderPayload>;
+type ReminderPayload = z.infer<typeof ReminderPayload>;
 
 /** The reminders of a request: three days and one day before it is due, and once when it is due. */
-export function reminderSchedule(dueAt: string): { stage: ReminderPayload['stage']; runAt: Date }[] {
+function reminderSchedule(dueAt: string): { stage: ReminderPayload['stage']; runAt: Date }[] {
   const due = Date.parse(dueAt);
   return [
     { stage: 'due_in_3_days', runAt: new Date(due - 3 * DAY_MS) },

@@ -5,7 +5,7 @@ import { type Cast, folderCreated, spaceWithCast } from '../documents/documents.
 
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
-export type RequestSetup = Cast & {
+type RequestSetup = Cast & {
   folder: { id: string; name: string };
   request: { id: string; url: string; token: string; items: { id: string; label: string; status: string }[] };
   recipient: string;

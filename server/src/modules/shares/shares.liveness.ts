@@ -21,7 +21,7 @@ export function creatorServes(creator: RequestContext, link: Target): Promise<bo
  * policy on every visit, so disabling a person, an organization or a membership ends their links at once, like
  * their sessions.
  */
-export async function creatorMayServe(ctx: RequestContext, link: Target): Promise<boolean> {
+async function creatorMayServe(ctx: RequestContext, link: Target): Promise<boolean> {
   const creator = await liveCreatorContext(ctx, link.created_by);
   return creator !== null && (await creatorServes(creator, link));
 }

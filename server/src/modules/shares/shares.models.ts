@@ -42,13 +42,6 @@ export function shareUrl(publicUrl: string, token: string): string {
   return `${publicUrl}/s/${token}`;
 }
 
-/** A path inside a shared folder, for the access log: "Contracts/2024/Signed.pdf". */
-export function pathWithin(ancestry: { id: string; name: string }[], rootId: string, name: string): string {
-  const start = ancestry.findIndex((folder) => folder.id === rootId);
-  const below = start < 0 ? [] : ancestry.slice(start + 1).map((folder) => folder.name);
-  return [...below, name].join('/');
-}
-
 /**
  * The clear token of a link or request, for showing its address again. Null when it can no longer be unsealed (the
  * SECRET_KEY changed): the link still works for whoever holds it, its address just cannot be displayed any more.

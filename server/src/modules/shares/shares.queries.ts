@@ -143,16 +143,6 @@ export function insertEmailCode(
     .execute();
 }
 
-export async function countRecentCodes(db: DbOrTrx, args: { linkId: string; since: string }): Promise<number> {
-  const row = await db
-    .selectFrom('share_email_codes')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('link_id', '=', args.linkId)
-    .where('created_at', '>', args.since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /**
  * Burns a live code and answers its e-mail address, or null. The update is the check: of two requests racing with
  * the same code, exactly one changes the row.

@@ -3,7 +3,7 @@ import type { TestServer } from '../../../test/harness';
 import type { HttpClient } from '../../../test/http-client';
 import { type Cast, folderCreated, spaceWithCast, text, uploaded } from '../documents/documents.test-helpers';
 
-export type SharedSpace = Cast & {
+type SharedSpace = Cast & {
   folder: { id: string; name: string };
   sub: { id: string; name: string };
   outside: { id: string; name: string };
@@ -36,7 +36,7 @@ export async function sharedSpace(server: TestServer): Promise<SharedSpace> {
   };
 }
 
-export type CreatedLink = { id: string; url: string; token: string; status: string; [key: string]: unknown };
+type CreatedLink = { id: string; url: string; token: string; status: string; [key: string]: unknown };
 
 /** Creates a share link through the API and expects 201. */
 export async function linkCreated(

@@ -13,7 +13,7 @@ import { creatorServes } from './shares.liveness';
 import { getGrant, getLinkByTokenHash, insertAccess, insertGrant, type LinkRow, updateGrant } from './shares.queries';
 
 /** The visitor's proof (password given, e-mail verified) lives in a cookie scoped to the link's own path. */
-export const SHARE_COOKIE = 'gatehouse_share';
+const SHARE_COOKIE = 'gatehouse_share';
 const GRANT_HOURS = 12;
 
 type GrantRow = NonNullable<Awaited<ReturnType<typeof getGrant>>>;

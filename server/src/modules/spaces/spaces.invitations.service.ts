@@ -11,7 +11,7 @@ import { findMembership, insertMember } from './spaces.members.queries';
 import { ensureMayTouchOwners, mayBringInFrom, memberExistsOnRace, reloadMember } from './spaces.members.service';
 import { authorizeSpace } from './spaces.service';
 
-export type InviteToSpaceInput = { id: string; email: string; name: string; organizationId: string; role: SpaceRole };
+type InviteToSpaceInput = { id: string; email: string; name: string; organizationId: string; role: SpaceRole };
 
 /**
  * A manager invites an outsider straight into the space: a new person is created as invited in the organization;

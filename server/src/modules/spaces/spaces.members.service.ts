@@ -24,7 +24,7 @@ import { losesOwnership, roleRank, spaceResource } from './spaces.models';
 import type { SpaceRow } from './spaces.queries';
 import { authorizeSpace } from './spaces.service';
 
-export function toMember(row: MemberRow): SpaceMember {
+function toMember(row: MemberRow): SpaceMember {
   const organization = row.user_id
     ? {
         id: row.person_organization_id ?? '',
@@ -123,7 +123,7 @@ export async function listMembers(ctx: RequestContext, input: { id: string }) {
   return { members };
 }
 
-export type AddMemberInput = {
+type AddMemberInput = {
   id: string;
   personId?: string;
   organizationId?: string;

@@ -63,7 +63,7 @@ async function withCapabilities(ctx: RequestContext, row: SpaceRow): Promise<Spa
   return toSpace(ctx, row, capabilities.get(row.id) ?? []);
 }
 
-export async function reloadSpace(ctx: RequestContext, id: string): Promise<Space> {
+async function reloadSpace(ctx: RequestContext, id: string): Promise<Space> {
   const row = await getSpaceWithFacts(ctx.db, { actor: ctx.actor, nowIso: ctx.clock.now().toISOString(), id });
   if (!row) throw errors.notFound();
   return withCapabilities(ctx, row);
@@ -100,7 +100,7 @@ async function ensureHostOwner(ctx: RequestContext, personId: string) {
   return person;
 }
 
-export type CreateSpaceInput = {
+type CreateSpaceInput = {
   name: string;
   kind: SpaceKind;
   description?: string;

@@ -6,9 +6,9 @@ import { AppError } from '../../core/http/errors';
 import { parseXml, XML_HEADER, type XmlElement } from './webdav.xml';
 
 /** XML bodies (PROPFIND, PROPPATCH, LOCK) are small; anything bigger is refused before it is buffered. */
-export const MAX_XML_BYTES = 1024 * 1024;
+const MAX_XML_BYTES = 1024 * 1024;
 
-export const REALM = 'Basic realm="Gatehouse", charset="UTF-8"';
+const REALM = 'Basic realm="Gatehouse", charset="UTF-8"';
 
 export function requestHasBody(request: FastifyRequest): boolean {
   const length = request.headers['content-length'];
@@ -16,7 +16,7 @@ export function requestHasBody(request: FastifyRequest): boolean {
 }
 
 /** Reads the raw request body (the module's content-type parser leaves it unread) up to `limit` bytes. */
-export async function readBody(request: FastifyRequest, limit = MAX_XML_BYTES): Promise<string> {
+async function readBody(request: FastifyRequest, limit = MAX_XML_BYTES): Promise<string> {
   if (!requestHasBody(request)) return '';
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > limit) throw new AppError('http.payload_too_large', 413, 'Request body too large');

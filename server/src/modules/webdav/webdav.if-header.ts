@@ -1,9 +1,9 @@
 import { AppError } from '../../core/http/errors';
 
 /** One condition of an `If:` list (RFC 4918 §10.4): a state token or an entity tag, possibly negated. */
-export type IfCondition = { not: boolean; token?: string; etag?: string };
+type IfCondition = { not: boolean; token?: string; etag?: string };
 /** A list applies to `resource` (a tagged list) or to the request URL (`null`). */
-export type IfList = { resource: string | null; conditions: IfCondition[] };
+type IfList = { resource: string | null; conditions: IfCondition[] };
 
 const malformed = (detail: string) => new AppError('http.bad_request', 400, 'Malformed If header', detail);
 

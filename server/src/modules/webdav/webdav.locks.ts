@@ -25,9 +25,9 @@ export function davEtag(sha256: string): string {
   return `"${sha256.slice(0, 32)}"`;
 }
 
-export const DEFAULT_TIMEOUT_SECONDS = 3600;
+const DEFAULT_TIMEOUT_SECONDS = 3600;
 /** "Infinite" and anything longer are capped: a forgotten lock must end by itself, like a web check-out. */
-export const MAX_TIMEOUT_SECONDS = 86_400;
+const MAX_TIMEOUT_SECONDS = 86_400;
 
 /** `Timeout: Second-600, Infinite` → the first value we understand, capped. */
 export function parseTimeout(header: string | undefined): number {

@@ -5,7 +5,7 @@ import { nameKey } from '../documents';
 import { listSpacesWith } from '../spaces';
 import { unsafeFindLiveChild } from './webdav.queries';
 
-export const DAV_PREFIX = '/dav';
+const DAV_PREFIX = '/dav';
 
 /** Where a URL lands. `pathKey` identifies the place for locks: `<space id>/<lower-cased names…>`. */
 type Placed = { href: string; pathKey: string; ancestors: string[]; space: Space; names: string[] };
@@ -32,7 +32,7 @@ export type Target =
   /** Nothing there yet; `parentId` is undefined when the parent collection does not exist either. */
   | (Placed & { kind: 'missing'; name: string; parentId: string | null | undefined });
 
-export const badPath = (detail: string) => new AppError('http.bad_request', 400, 'Invalid WebDAV path', detail);
+const badPath = (detail: string) => new AppError('http.bad_request', 400, 'Invalid WebDAV path', detail);
 
 /**
  * Splits a request path under /dav into decoded segments (the space slug first). `.` is dropped and `..` pops, but

@@ -42,7 +42,7 @@ export async function unsafeCurrentHashes(db: DbOrTrx, documentIds: string[]): P
   return new Map(rows.map((row) => [row.id, row.blob_sha256]));
 }
 
-export function listProperties(db: DbOrTrx, resourceId: string) {
+function listProperties(db: DbOrTrx, resourceId: string) {
   return db
     .selectFrom('webdav_properties')
     .select(['namespace', 'name', 'value'])

@@ -8,11 +8,11 @@ export type XmlElement = {
   attrs: Record<string, string>;
   children: XmlNode[];
 };
-export type XmlNode = XmlElement | { text: string };
+type XmlNode = XmlElement | { text: string };
 
 export const DAV = 'DAV:';
 
-export const badXml = (detail: string) => new AppError('http.bad_request', 400, 'Malformed XML body', detail);
+const badXml = (detail: string) => new AppError('http.bad_request', 400, 'Malformed XML body', detail);
 
 // No DTD processing at all: entity expansion (billion laughs, external entities) is refused before parsing, and the
 // parser leaves entities alone; only the five predefined ones and character references are decoded below.
@@ -84,7 +84,7 @@ export function parseXml(body: string): XmlElement {
   return resolveElement(roots[0], new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
 }
 
-export function isElement(node: XmlNode): node is XmlElement {
+function isElement(node: XmlNode): node is XmlElement {
   return 'local' in node;
 }
 
@@ -98,10 +98,6 @@ export function child(element: XmlElement, ns: string, local: string): XmlElemen
 
 export function is(element: XmlElement | undefined, ns: string, local: string): boolean {
   return element !== undefined && element.ns === ns && element.local === local;
-}
-
-export function textOf(element: XmlElement): string {
-  return element.children.map((node) => (isElement(node) ? textOf(node) : node.text)).join('');
 }
 
 const XML_SPECIAL = /[<>&"']/;

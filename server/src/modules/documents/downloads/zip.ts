@@ -13,7 +13,7 @@ import { headBody, recordConsultation } from './downloads';
  * Names are already free of separators (the contract refuses them); this is the belt to those braces, so no entry can
  * climb out of the folder it is extracted into.
  */
-export function entryName(name: string): string {
+function entryName(name: string): string {
   const flat = name.replace(/[/\\]/g, '_');
   return flat === '.' || flat === '..' ? '_' : flat;
 }

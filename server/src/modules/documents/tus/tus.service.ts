@@ -15,7 +15,7 @@ import { nameInUse } from '../folders/folders.queries';
 import { uploadDocument } from '../uploads/uploads.service';
 
 /** Partial uploads older than this are deleted, finished or not (tus `expiration`, counted from creation). */
-export const PARTIAL_UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const PARTIAL_UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** Where an upload goes once complete, fixed at creation and kept in the tus metadata beside the partial file. */
 export type UploadTarget = {

@@ -22,7 +22,7 @@ import {
 import { nameInUse } from '../folders/folders.queries';
 import { appendVersion, applyRetention, lockDocumentRow, reloadSummary } from '../versions/versions.service';
 
-export type IncomingFile = { fileName: string; stream: Readable; comment?: string };
+type IncomingFile = { fileName: string; stream: Readable; comment?: string };
 
 /** Two uploads racing for the same new name: the loser retries and becomes a new version of the winner's document. */
 const ATTEMPTS = 3;
