@@ -6,6 +6,7 @@ import { addMember, createHostAdmin, createSpace, DEFAULT_PASSWORD } from '../se
 import { startTestServer, type TestServer } from '../server/test/harness';
 import { en } from '../web/src/locales/en';
 import { fr } from '../web/src/locales/fr';
+import { expectAccessible } from './support/axe';
 import { launchBrowser, RESULTS_DIR } from './support/browser';
 
 /**
@@ -141,6 +142,7 @@ describe('search journey in Chromium', () => {
         await planHit.getByText(harbour.name).waitFor();
         await planHit.getByText(L['documents.searchKind'], { exact: true }).waitFor();
         await page.screenshot({ path: join(RESULTS_DIR, `search-${tag}-results.png`), fullPage: true });
+        await expectAccessible(page, `results ${tag}`);
 
         // Narrowing to one space keeps the filter in the address and leaves that space's document only. Phones show
         // the results first, with the filters folded behind a button.
@@ -200,6 +202,7 @@ describe('search journey in Chromium', () => {
         await page.getByText(fill(L['search.emptyTitle'], { query: 'zzyzxnothing' })).waitFor();
         await page.getByText(L['search.emptyText']).waitFor();
         await page.screenshot({ path: join(RESULTS_DIR, `search-${tag}-empty.png`), fullPage: true });
+        await expectAccessible(page, `empty ${tag}`);
 
         // Nothing on the page is wider than the screen (the phone layout does not scroll sideways).
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

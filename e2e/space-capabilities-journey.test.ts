@@ -6,6 +6,7 @@ import { addMember, createHostAdmin, createSpace, DEFAULT_PASSWORD } from '../se
 import { startTestServer, type TestServer } from '../server/test/harness';
 import { en } from '../web/src/locales/en';
 import { fr } from '../web/src/locales/fr';
+import { expectAccessible } from './support/axe';
 import { launchBrowser, RESULTS_DIR } from './support/browser';
 
 /**
@@ -70,6 +71,7 @@ describe('space capabilities journey in Chromium', () => {
         await create.getByText(L['documents.capabilityHint']).waitFor();
         await create.getByText(L['spaceKindHints.client']).waitFor();
         await page.screenshot({ path: join(RESULTS_DIR, `capabilities-${tag}-create.png`) });
+        await expectAccessible(page, `create ${tag}`);
         await page.keyboard.press('Escape');
         await create.waitFor({ state: 'hidden' });
 
@@ -83,6 +85,7 @@ describe('space capabilities journey in Chromium', () => {
         await settings.getByText(L['capabilities.settingsHint']).waitFor();
         await settings.getByRole('checkbox', { name: L['documents.capability'], exact: true }).uncheck();
         await page.screenshot({ path: join(RESULTS_DIR, `capabilities-${tag}-settings.png`) });
+        await expectAccessible(page, `settings ${tag}`);
         await settings.getByRole('button', { name: L['common.save'], exact: true }).click();
         await settings.waitFor({ state: 'hidden' });
         await page.getByRole('tab', { name: L['space.tabOverview'], selected: true }).waitFor();

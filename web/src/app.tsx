@@ -12,7 +12,7 @@ import { setUnauthorizedHandler } from './lib/api';
 import { I18nProvider } from './lib/i18n';
 import { queryClient } from './lib/query';
 import { forgetSession } from './lib/session';
-import { theme } from './theme';
+import { cssVariablesResolver, useLocalizedTheme } from './theme';
 
 export const router = createBrowserRouter([
   {
@@ -46,15 +46,26 @@ const getStyleNonce = () => nonce;
 // (the `get-nonce` convention); without it the strict CSP blocks that style.
 (globalThis as { __webpack_nonce__?: string }).__webpack_nonce__ = nonce;
 
+function ThemedApp() {
+  return (
+    <MantineProvider
+      theme={useLocalizedTheme()}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+      getStyleNonce={getStyleNonce}
+    >
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}
+
 export function App() {
   return (
     <I18nProvider>
-      <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={getStyleNonce}>
-        <Notifications position="top-right" />
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </MantineProvider>
+      <ThemedApp />
     </I18nProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Avatar, Burger, Button, Group, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, AppShell, Avatar, Burger, Button, Group, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -48,14 +48,17 @@ export function AppLayout() {
           </Group>
           <SearchBox />
           <Group gap="xs" wrap="nowrap">
-            <UnstyledButton onClick={() => navigate('/account')} visibleFrom="sm" aria-label={t('layout.myAccount')}>
+            {/* Named by the visible name, then what it opens: a label that hid the name would not match what a
+                person sees and says (WCAG 2.5.3). The initials repeat the name. */}
+            <UnstyledButton onClick={() => navigate('/account')} visibleFrom="sm">
               <Group gap={8} wrap="nowrap">
-                <Avatar size={30} color="indigo" radius="xl">
+                <Avatar size={30} color="indigo" radius="xl" aria-hidden>
                   {initials(me.name)}
                 </Avatar>
                 <Text fz="sm" fw={500} className={classes.userName} data-testid="header-user-name">
                   {me.name}
                 </Text>
+                <VisuallyHidden component="span">{t('layout.myAccount')}</VisuallyHidden>
               </Group>
             </UnstyledButton>
             <NotificationsBell />

@@ -1,7 +1,10 @@
-import { Button } from '@mantine/core';
+import { Button, VisuallyHidden } from '@mantine/core';
 import { supportedLocales, useLocale, useT } from '../lib/i18n';
 
-/** Two small toggle buttons; each is named in its own language so a reader of either can find it. */
+/**
+ * Two small toggle buttons; each is named in its own language so a reader of either can find it. The name starts
+ * with the visible code ("EN") so people who speak their commands can say what they see (WCAG 2.5.3).
+ */
 export function LanguageSwitch() {
   const t = useT();
   const { locale, setLocale } = useLocale();
@@ -13,11 +16,11 @@ export function LanguageSwitch() {
           size="compact-sm"
           variant={locale === code ? 'filled' : 'default'}
           aria-pressed={locale === code}
-          aria-label={code === 'en' ? 'English' : 'Français'}
           lang={code}
           onClick={() => setLocale(code)}
         >
           {code.toUpperCase()}
+          <VisuallyHidden component="span">{code === 'en' ? ' English' : ' Français'}</VisuallyHidden>
         </Button>
       ))}
     </Button.Group>

@@ -5,6 +5,7 @@ export const coreEn = {
 
   'common.actions': 'Actions',
   'common.cancel': 'Cancel',
+  'common.close': 'Close',
   'common.save': 'Save',
   'common.copied': 'Copied',
   'common.loading': 'Loading',

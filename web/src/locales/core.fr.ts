@@ -7,6 +7,7 @@ export const coreFr: Catalogue<typeof coreEn> = {
 
   'common.actions': 'Actions',
   'common.cancel': 'Annuler',
+  'common.close': 'Fermer',
   'common.save': 'Enregistrer',
   'common.copied': 'Copié',
   'common.loading': 'Chargement',

@@ -28,10 +28,12 @@ export function NotificationsBell() {
   const markAll = useApiMutation('markAllNotificationsRead', { invalidates: ['listNotifications'] });
   const unread = list.data?.unread ?? 0;
   const label = unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell');
+  // The popover's target is the button itself: it receives aria-expanded and aria-haspopup, which the indicator's
+  // plain div may not carry.
   return (
-    <Popover position="bottom-end" width={340} shadow="md" withinPortal>
-      <Popover.Target>
-        <Indicator label={unread > 9 ? '9+' : unread} size={16} disabled={unread === 0} offset={4} color="red">
+    <Indicator label={unread > 9 ? '9+' : unread} size={16} disabled={unread === 0} offset={4} color="red">
+      <Popover position="bottom-end" width={340} shadow="md" withinPortal>
+        <Popover.Target>
           <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} data-testid="notifications-bell">
             <svg
               width={20}
@@ -47,49 +49,49 @@ export function NotificationsBell() {
               <path d={BELL} />
             </svg>
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p={0}>
-        <Group justify="space-between" px="sm" py={8}>
-          <Text fw={600} fz="sm">
-            {t('notifications.bell')}
-          </Text>
-          {unread > 0 && (
-            <Button size="compact-xs" variant="subtle" onClick={() => markAll.mutate({})}>
-              {t('notifications.markAllRead')}
-            </Button>
-          )}
-        </Group>
-        <Divider />
-        <ScrollArea.Autosize mah={380}>
-          <Stack gap={0}>
-            {(list.data?.notifications ?? []).map((notice) => (
-              <UnstyledButton
-                key={notice.id}
-                px="sm"
-                py={8}
-                style={{ background: notice.readAt ? undefined : 'var(--mantine-color-indigo-0)' }}
-                onClick={() => {
-                  if (!notice.readAt) markRead.mutate({ params: { id: notice.id } });
-                  navigate(notice.link);
-                }}
-              >
-                <Text fz="sm" fw={notice.readAt ? 400 : 600} style={{ overflowWrap: 'anywhere' }}>
-                  {notice.title}
-                </Text>
-                <Text fz="xs" c="dimmed">
-                  {[notice.body, formatDateTime(notice.createdAt, locale)].filter(Boolean).join(' · ')}
-                </Text>
-              </UnstyledButton>
-            ))}
-            {list.data?.notifications.length === 0 && (
-              <Text fz="sm" c="dimmed" p="sm">
-                {t('notifications.empty')}
-              </Text>
+        </Popover.Target>
+        <Popover.Dropdown p={0}>
+          <Group justify="space-between" px="sm" py={8}>
+            <Text fw={600} fz="sm">
+              {t('notifications.bell')}
+            </Text>
+            {unread > 0 && (
+              <Button size="compact-xs" variant="subtle" onClick={() => markAll.mutate({})}>
+                {t('notifications.markAllRead')}
+              </Button>
             )}
-          </Stack>
-        </ScrollArea.Autosize>
-      </Popover.Dropdown>
-    </Popover>
+          </Group>
+          <Divider />
+          <ScrollArea.Autosize mah={380}>
+            <Stack gap={0}>
+              {(list.data?.notifications ?? []).map((notice) => (
+                <UnstyledButton
+                  key={notice.id}
+                  px="sm"
+                  py={8}
+                  style={{ background: notice.readAt ? undefined : 'var(--mantine-color-indigo-0)' }}
+                  onClick={() => {
+                    if (!notice.readAt) markRead.mutate({ params: { id: notice.id } });
+                    navigate(notice.link);
+                  }}
+                >
+                  <Text fz="sm" fw={notice.readAt ? 400 : 600} style={{ overflowWrap: 'anywhere' }}>
+                    {notice.title}
+                  </Text>
+                  <Text fz="xs" c="dimmed">
+                    {[notice.body, formatDateTime(notice.createdAt, locale)].filter(Boolean).join(' · ')}
+                  </Text>
+                </UnstyledButton>
+              ))}
+              {list.data?.notifications.length === 0 && (
+                <Text fz="sm" c="dimmed" p="sm">
+                  {t('notifications.empty')}
+                </Text>
+              )}
+            </Stack>
+          </ScrollArea.Autosize>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
