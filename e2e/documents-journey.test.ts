@@ -8,6 +8,7 @@ import { addMember, createHostAdmin, createSpace, DEFAULT_PASSWORD } from '../se
 import { startTestServer, type TestServer } from '../server/test/harness';
 import { en } from '../web/src/locales/en';
 import { fr } from '../web/src/locales/fr';
+import { expectAccessible } from './support/axe';
 import { launchBrowser, RESULTS_DIR } from './support/browser';
 
 /**
@@ -190,6 +191,7 @@ describe('documents journey in Chromium', () => {
           .poll(() => panel.getByTestId('upload-summary').textContent())
           .toBe(fill(L['documents.uploadedCount_other'], { count: 3 }));
         await page.screenshot({ path: join(RESULTS_DIR, `documents-${tag}-uploaded.png`), fullPage: true });
+        await expectAccessible(page, `documents tab ${tag}`);
 
         // The structure was recreated: Tender/ with brief.pdf and Annexes/ holding the two other files.
         const root = await getJson(page, `/api/v1/spaces/${space.id}/files`);

@@ -14,6 +14,7 @@ import { startTestServer, type TestServer } from '../server/test/harness';
 import { type MailCatcher, startMailCatcher } from '../server/test/support/smtp';
 import { en } from '../web/src/locales/en';
 import { fr } from '../web/src/locales/fr';
+import { expectAccessible } from './support/axe';
 import { launchBrowser, RESULTS_DIR } from './support/browser';
 
 /**
@@ -131,6 +132,7 @@ describe('foundation journey in Chromium', () => {
         const spaces = await page.evaluate(async () => (await fetch('/api/v1/spaces')).json());
         expect(spaces.spaces.map((s: { name: string }) => s.name)).toEqual([space.name]);
         await page.screenshot({ path: join(RESULTS_DIR, `journey-${tag}-invitee.png`), fullPage: true });
+        await expectAccessible(page, `spaces list ${tag}`);
 
         // The admin disables the supplier organization.
         await adminPage.goto(`${server.url}/admin/organizations`);
