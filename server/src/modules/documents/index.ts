@@ -11,7 +11,8 @@ export {
   parseRange,
   servedContentType,
 } from './documents.models';
-export { getDocumentById, insertDocument, listFolderDocuments, listLiveDocumentsIn } from './documents.queries';
+// Reads without a person's access check, for modules that decide access themselves (share links, notifications).
+export { getDocumentById, listFolderDocuments, listLiveDocumentsIn } from './documents.queries';
 export { copyDocument, getDocument, trashDocument, updateDocument } from './documents.service';
 export {
   CONTENT_SECURITY_POLICY,
@@ -22,9 +23,10 @@ export {
 } from './downloads/downloads';
 export { livePaths, sendZip } from './downloads/zip';
 export { folderListingStamp, listFolderContents, listFolderItems } from './folders/files.service';
+// Reads without a person's access check, for modules that decide access themselves (share links, notifications).
 export type { FolderRow } from './folders/folders.queries';
-export { folderAncestry, getFolderById, listChildFolders, nameInUse } from './folders/folders.queries';
+export { folderAncestry, getFolderById, listChildFolders } from './folders/folders.queries';
 export { createFolder, trashFolder, updateFolder } from './folders/folders.service';
 export { lockDocument, unlockDocument } from './locks/locks.service';
-export { ensureQuota, storeFile, uploadDocument } from './uploads/uploads.service';
-export { appendVersion, listVersions } from './versions/versions.service';
+export { addReceivedDocument, storeFile, uploadDocument } from './uploads/uploads.service';
+export { listVersions } from './versions/versions.service';

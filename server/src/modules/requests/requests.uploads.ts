@@ -6,16 +6,7 @@ import { isUniqueViolation } from '../../core/db/dialect';
 import { AppError, errors } from '../../core/http/errors';
 import { newId } from '../../core/ids';
 import { enqueueMail } from '../../core/mail/mail';
-import { recordBlob } from '../../core/storage/blobs.queries';
-import {
-  appendVersion,
-  ensureQuota,
-  insertDocument,
-  mimeTypeFromName,
-  nameInUse,
-  nameKey,
-  storeFile,
-} from '../documents';
+import { addReceivedDocument, storeFile } from '../documents';
 import { itemClosed, requestClosed } from './requests.errors';
 import { receivedMail } from './requests.mails';
 import { authorizeRequestLink, type OpenRequest } from './requests.public.service';
@@ -68,37 +59,13 @@ export async function receiveRequestFile(
         if (request?.status !== 'open') throw requestClosed();
         const now = ctx.clock.now();
         const nowIso = now.toISOString();
-        await recordBlob(trx, { ...put, storage: ctx.blobs.kind, createdAt: nowIso });
-        await ensureQuota(trx, row.space_id, put);
-        let name = receivedName(item.label, original, 1);
-        for (
-          let n = 2;
-          await nameInUse(trx, { spaceId: row.space_id, parentId: row.folder_id, nameKey: nameKey(name) });
-          n += 1
-        ) {
-          name = receivedName(item.label, original, n);
-        }
-        const documentId = newId();
-        await insertDocument(trx, {
-          id: documentId,
+        const { documentId, name, version } = await addReceivedDocument(trx, ctx, {
           spaceId: row.space_id,
           folderId: row.folder_id,
-          name,
-          nameKey: nameKey(name),
-          mimeType: mimeTypeFromName(name),
+          nameFor: (n) => receivedName(item.label, original, n),
           description: `${row.recipient_name} <${row.recipient_email}> — ${row.title}`,
-          byId: null,
-          nowIso,
-        });
-        const added = await appendVersion(trx, ctx, {
-          documentId,
-          spaceId: row.space_id,
-          folderId: row.folder_id,
-          cause: 'upload',
-          name,
-          sha256: put.sha256,
-          size: put.size,
           comment: item.label,
+          put,
         });
         await record(trx, ctx, {
           action: 'document.uploaded',
@@ -106,7 +73,7 @@ export async function receiveRequestFile(
           details: {
             spaceId: row.space_id,
             folderId: row.folder_id,
-            version: added.number,
+            version,
             size: put.size,
             sha256: put.sha256,
             via: 'document_request',

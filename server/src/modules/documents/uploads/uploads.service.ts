@@ -64,7 +64,7 @@ export async function storeFile(ctx: RequestContext, spaceId: string, stream: Re
  * The authoritative quota check, inside the commit. Uploads of one space are serialized here (PostgreSQL advisory
  * lock; SQLite has one writer) so two concurrent uploads cannot both squeeze under the limit.
  */
-export async function ensureQuota(trx: Trx, spaceId: string, put: PutResult): Promise<void> {
+async function ensureQuota(trx: Trx, spaceId: string, put: PutResult): Promise<void> {
   await lockSequence(trx, `documents-quota:${spaceId}`);
   const settings = await getDocumentSettings(trx, spaceId);
   if (settings?.quota_bytes == null) return;
@@ -195,4 +195,55 @@ export async function uploadVersion(
   });
   ctx.wakeJobs();
   return reloadSummary(ctx, facts, doc.id);
+}
+
+/**
+ * A file sent from outside the space (a document request) becomes a new document in the caller's transaction: blob
+ * recorded, quota checked, first free name among `nameFor(1)`, `nameFor(2)`… in the folder, first version. The
+ * caller audits it, naming what brought the file in.
+ */
+export async function addReceivedDocument(
+  trx: Trx,
+  ctx: RequestContext,
+  input: {
+    spaceId: string;
+    folderId: string | null;
+    nameFor: (attempt: number) => string;
+    description: string;
+    comment: string;
+    put: PutResult;
+  },
+): Promise<{ documentId: string; name: string; version: number }> {
+  const { spaceId, folderId, put } = input;
+  const nowIso = ctx.clock.now().toISOString();
+  await recordBlob(trx, { ...put, storage: ctx.blobs.kind, createdAt: nowIso });
+  await ensureQuota(trx, spaceId, put);
+  let attempt = 1;
+  while (await nameInUse(trx, { spaceId, parentId: folderId, nameKey: nameKey(input.nameFor(attempt)) })) attempt += 1;
+  const name = input.nameFor(attempt);
+  const documentId = newId();
+  const mimeType = mimeTypeFromName(name);
+  const { description } = input;
+  await insertDocument(trx, {
+    id: documentId,
+    spaceId,
+    folderId,
+    name,
+    nameKey: nameKey(name),
+    mimeType,
+    description,
+    byId: null,
+    nowIso,
+  });
+  const added = await appendVersion(trx, ctx, {
+    documentId,
+    spaceId,
+    folderId,
+    cause: 'upload',
+    name,
+    sha256: put.sha256,
+    size: put.size,
+    comment: input.comment,
+  });
+  return { documentId, name, version: added.number };
 }
