@@ -28,9 +28,18 @@ export const features: readonly Feature[] = [
 
 const byOrder = <T extends { order: number }>(list: T[]) => [...list].sort((a, b) => a.order - b.order);
 
-export const featureRoutes = (zone: keyof FeatureRoutes) => features.flatMap((feature) => feature.routes?.[zone] ?? []);
-export const mainNav: NavEntry[] = byOrder(features.flatMap((feature) => feature.nav ?? []));
-export const adminNav: AdminNavEntry[] = byOrder(features.flatMap((feature) => feature.adminNav ?? []));
-export const spaceTabs: SpaceTab[] = byOrder(features.flatMap((feature) => feature.spaceTabs ?? []));
-export const spaceCapabilities: SpaceCapabilityEntry[] = features.flatMap((feature) => feature.spaceCapabilities ?? []);
-export const searchKindEntries: SearchKindEntry[] = byOrder(features.flatMap((feature) => feature.searchKinds ?? []));
+/** What the app derives from a list of features: routes per zone, navigation, space tabs, capabilities, search kinds. */
+export function registryOf(list: readonly Feature[]) {
+  return {
+    routes: (zone: keyof FeatureRoutes) => list.flatMap((feature) => feature.routes?.[zone] ?? []),
+    mainNav: byOrder(list.flatMap((feature) => feature.nav ?? [])) as NavEntry[],
+    adminNav: byOrder(list.flatMap((feature) => feature.adminNav ?? [])) as AdminNavEntry[],
+    spaceTabs: byOrder(list.flatMap((feature) => feature.spaceTabs ?? [])) as SpaceTab[],
+    spaceCapabilities: list.flatMap((feature) => feature.spaceCapabilities ?? []) as SpaceCapabilityEntry[],
+    searchKindEntries: byOrder(list.flatMap((feature) => feature.searchKinds ?? [])) as SearchKindEntry[],
+  };
+}
+
+const registry = registryOf(features);
+export const featureRoutes = registry.routes;
+export const { mainNav, adminNav, spaceTabs, spaceCapabilities, searchKindEntries } = registry;

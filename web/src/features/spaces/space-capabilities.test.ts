@@ -1,6 +1,7 @@
 import type { Space } from '@gatehouse/contracts';
 import { describe, expect, it } from 'vitest';
-import { spaceTabs } from '../../features';
+import { features, registryOf, spaceTabs } from '../../features';
+import type { Feature } from '../feature';
 import { visibleTabs } from './space.page';
 import { kindDefaults } from './space-capabilities';
 
@@ -39,5 +40,42 @@ describe('space tabs from capabilities', () => {
     ];
     expect(kindDefaults(list, 'project')).toEqual(['documents', 'tasks']);
     expect(kindDefaults(list, 'board')).toEqual([]);
+  });
+});
+
+describe('a new feature plugs in from its feature object alone', () => {
+  const Placeholder = () => null;
+  const boardFeature: Feature = {
+    id: 'board',
+    locale: { en: {}, fr: {} },
+    nav: [{ to: '/board', labelKey: 'nav.spaces', icon: 'home', order: 99 }],
+    routes: { app: [{ path: '/board', element: null }] },
+    spaceTabs: [
+      {
+        id: 'board',
+        labelKey: 'space.tabOverview',
+        icon: 'home',
+        order: 5,
+        capability: 'board',
+        component: Placeholder,
+      },
+    ],
+    spaceCapabilities: [
+      { id: 'board', labelKey: 'space.tabOverview', descriptionKey: 'space.tabOverview', icon: 'home' },
+    ],
+  };
+  const registry = registryOf([...features, boardFeature]);
+
+  it('its route, navigation entry, capability and tab appear in what the app derives', () => {
+    expect(registry.routes('app').some((route) => route.path === '/board')).toBe(true);
+    expect(registry.mainNav.map((entry) => entry.to)).toContain('/board');
+    expect(registry.spaceCapabilities.map((entry) => entry.id)).toContain('board');
+    expect(registry.spaceTabs.map((tab) => tab.id)).toContain('board');
+  });
+
+  it('its tab shows only in spaces where its capability is on', () => {
+    const withBoard = space({ capabilities: ['documents', 'board'] });
+    expect(visibleTabs(withBoard, registry.spaceTabs).map((tab) => tab.id)).toContain('board');
+    expect(visibleTabs(space({}), registry.spaceTabs).map((tab) => tab.id)).not.toContain('board');
   });
 });
