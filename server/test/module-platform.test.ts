@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/core/auth/actor';
+import { allSettings, loadConfig } from '../src/core/config/config';
+import { defineSettings, positiveInt } from '../src/core/config/setting';
 import { dialectOf } from '../src/core/db/database';
 import { collectMigrations, migrateToLatest } from '../src/core/migrations';
 import { defineModule, type ModuleManifest } from '../src/core/module';
@@ -108,6 +110,25 @@ describe('module platform', () => {
     expect(() => jobHandlers({ config: { dataDir: '/tmp' }, logger: {} } as never, both)).toThrow(
       /widgets.polish is handled twice/,
     );
+  });
+
+  it('a module’s settings are read, defaulted and checked at start with the core’s, and listed in the settings table', () => {
+    const tinted = defineModule({
+      name: 'tinted',
+      tables: {},
+      config: {
+        settings: defineSettings({ WIDGET_SHADE: { schema: positiveInt.default(3), doc: 'How dark widgets are.' } }),
+        check: (config) => ((config as { WIDGET_SHADE?: number }).WIDGET_SHADE === 13 ? ['WIDGET_SHADE: unlucky'] : []),
+      },
+    });
+    const list = [...modules, tinted];
+    expect((loadConfig({}, list) as unknown as { WIDGET_SHADE: number }).WIDGET_SHADE).toBe(3);
+    expect(() => loadConfig({ WIDGET_SHADE: 'dark' }, list)).toThrow(/WIDGET_SHADE/);
+    expect(() => loadConfig({ WIDGET_SHADE: '13' }, list)).toThrow(/WIDGET_SHADE: unlucky/);
+    expect(Object.keys(allSettings(list))).toContain('WIDGET_SHADE');
+    expect(() => allSettings([...list, { ...tinted, name: 'again' }])).toThrow(/WIDGET_SHADE is declared twice/);
+    // Settings of the real modules come from their manifests too.
+    expect(Object.keys(allSettings())).toEqual(expect.arrayContaining(['MAX_UPLOAD_BYTES', 'SHARE_LINK_MAX_DAYS']));
   });
 
   it('a resource type without a read rule is refused: nothing could ever answer 404 for it', () => {

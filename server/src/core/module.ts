@@ -1,5 +1,7 @@
 import type { Space } from '@gatehouse/contracts';
 import type { FastifyInstance } from 'fastify';
+import type { RawConfig } from './config/config';
+import type { SettingsFragment } from './config/setting';
 import type { Deps } from './context';
 import type { EventSchemas, Subscriber } from './events/events';
 import type { JobHandlers } from './jobs/jobs';
@@ -41,6 +43,8 @@ export type ModuleManifest<Tables extends object = object> = {
   jobs?: JobHandlers;
   /** Domain events this module emits (`<m>.events.ts`) and its subscribers by unique name (see core/events). */
   events?: { emits?: EventSchemas; subscribers?: Record<string, Subscriber> };
+  /** Settings this module reads from the environment (`<m>.config.ts`), and checks across them run at start. */
+  config?: { settings: SettingsFragment; check?: (config: RawConfig) => string[] };
   /** Policy rules per resource type this module owns. */
   policy?: Record<string, ResourcePolicy>;
   /** The space capability this module provides (`documents`…), and the space kinds that have it on at creation. */

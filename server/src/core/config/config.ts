@@ -2,17 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
-const positiveInt = z.coerce.number().int().positive();
+import { modules } from '../../modules';
+import type { ModuleManifest } from '../module';
+import { bool, defineSettings, positiveInt, type SettingsFragment, type SettingValues } from './setting';
 
 /**
- * Every setting Gatehouse reads, with its default and meaning. The README's settings table is generated from this
- * list (`gatehouse config-table`), so a setting documented anywhere else is a bug.
+ * The settings of the core, with their default and meaning. Modules add theirs in their manifest (`config`); the
+ * README's settings table is generated from the whole list (`gatehouse config-table`), so a setting documented
+ * anywhere else is a bug.
  */
-export const settings = {
+const coreSettings = defineSettings({
   PORT: { schema: z.coerce.number().int().min(0).max(65535).default(8080), doc: 'TCP port to listen on.' },
   HOST: { schema: z.string().min(1).default('0.0.0.0'), doc: 'Interface to listen on.' },
   PUBLIC_URL: {
@@ -57,43 +56,12 @@ export const settings = {
     doc: 'Outgoing mail server. Unset: messages are written to DATA_DIR/outbox/*.eml.',
   },
   MAIL_FROM: { schema: z.string().min(3).default('Gatehouse <no-reply@localhost>'), doc: 'Sender of e-mails.' },
-  REQUIRE_2FA: {
-    schema: z.enum(['none', 'admins', 'all']).default('none'),
-    doc: 'Who must set up two-factor authentication: none, admins, all.',
-  },
   SESSION_IDLE_MINUTES: { schema: positiveInt.default(60), doc: 'A session ends after this long without a request.' },
   SESSION_MAX_HOURS: {
     schema: positiveInt.default(12),
     doc: 'A session ends this long after sign-in, whatever happens.',
   },
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: {
-    schema: positiveInt.default(5),
-    doc: 'Failed sign-ins per account per window before 429.',
-  },
-  LOGIN_MAX_FAILURES_PER_IP: {
-    schema: positiveInt.default(30),
-    doc: 'Failed sign-ins per IP address per window before 429.',
-  },
-  LOGIN_WINDOW_MINUTES: { schema: positiveInt.default(15), doc: 'Length of the sign-in throttling window.' },
-  INVITATION_TTL_HOURS: { schema: positiveInt.default(168), doc: 'How long an invitation link stays valid.' },
-  PASSWORD_RESET_TTL_MINUTES: { schema: positiveInt.default(30), doc: 'How long a password reset link stays valid.' },
   BODY_LIMIT_BYTES: { schema: positiveInt.default(1_048_576), doc: 'Largest JSON request body accepted.' },
-  MAX_UPLOAD_BYTES: {
-    schema: positiveInt.default(10 * 1024 ** 3),
-    doc: 'Largest file accepted in one upload (default 10 GiB).',
-  },
-  WEBDAV_LISTING_CACHE_MB: {
-    schema: z.coerce.number().int().min(0).default(64),
-    doc: 'Memory kept per instance for WebDAV listings of large folders, served again while unchanged (0: off).',
-  },
-  SHARE_LINK_DEFAULT_DAYS: {
-    schema: positiveInt.default(14),
-    doc: 'Days a share link for people without an account stays valid unless its creator chooses otherwise.',
-  },
-  SHARE_LINK_MAX_DAYS: {
-    schema: positiveInt.default(90),
-    doc: 'Longest validity a share link may be given, in days (every link expires).',
-  },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     doc: 'Log level.',
@@ -125,10 +93,32 @@ export const settings = {
       .optional(),
     doc: 'Encrypts files at rest (AES-256-GCM, one data key per file wrapped by this key): base64 of 32 bytes. Unset: files stored in clear. Losing it loses the files.',
   },
-} as const;
+});
 
-type Settings = typeof settings;
-type RawConfig = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
+/**
+ * The settings modules add, with their parsed types. Each module adds its own next to them:
+ * `declare module '…/core/config/config' { interface ModuleSettings extends SettingValues<typeof xSettings> {} }`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, see above
+export interface ModuleSettings {}
+
+/** The settings as parsed, before the values derived from them. */
+export type RawConfig = SettingValues<typeof coreSettings> & ModuleSettings;
+
+/**
+ * Every setting: the core's, then each module's in the order of modules.ts. Read when config is loaded rather than
+ * at import, since the manifests import this file's types; a setting claimed twice is a mistake caught here.
+ */
+export function allSettings(manifests: readonly ModuleManifest<object>[] = modules): SettingsFragment {
+  const all: SettingsFragment = { ...coreSettings };
+  for (const manifest of manifests) {
+    for (const [name, setting] of Object.entries(manifest.config?.settings ?? {})) {
+      if (all[name]) throw new Error(`Setting ${name} is declared twice (again by ${manifest.name})`);
+      all[name] = setting;
+    }
+  }
+  return all;
+}
 
 export type Config = RawConfig & {
   dataDir: string;
@@ -146,25 +136,26 @@ export class ConfigError extends Error {
 }
 
 /** Reads and validates every setting at once; throws a ConfigError listing every problem, not just the first. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  manifests: readonly ModuleManifest<object>[] = modules,
+): Config {
   const problems: string[] = [];
   const raw: Record<string, unknown> = {};
-  for (const [name, setting] of Object.entries(settings)) {
+  for (const [name, setting] of Object.entries(allSettings(manifests))) {
     const value = env[name] === '' ? undefined : env[name];
     const parsed = (setting.schema as z.ZodType).safeParse(value);
     if (parsed.success) raw[name] = parsed.data;
     else problems.push(`${name}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   }
-  const config = raw as RawConfig;
+  const config = raw as unknown as RawConfig;
   if (Boolean(config.TLS_CERT_FILE) !== Boolean(config.TLS_KEY_FILE)) {
     problems.push('TLS_CERT_FILE and TLS_KEY_FILE: set both or neither');
   }
   if (Boolean(config.GATEHOUSE_ADMIN_EMAIL) !== Boolean(config.GATEHOUSE_ADMIN_PASSWORD)) {
     problems.push('GATEHOUSE_ADMIN_EMAIL and GATEHOUSE_ADMIN_PASSWORD: set both or neither');
   }
-  if (config.SHARE_LINK_DEFAULT_DAYS > config.SHARE_LINK_MAX_DAYS) {
-    problems.push('SHARE_LINK_DEFAULT_DAYS: must not exceed SHARE_LINK_MAX_DAYS');
-  }
+  for (const manifest of manifests) problems.push(...(manifest.config?.check?.(config) ?? []));
   if (config.STORAGE === 's3') {
     const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter(
       (name) => !config[name],

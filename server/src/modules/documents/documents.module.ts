@@ -2,6 +2,7 @@ import { SpaceKind } from '@gatehouse/contracts';
 import { defineModule } from '../../core/module';
 import { modulePolicy } from '../../core/policy/policy';
 import { documentRules, folderRules } from '../../core/policy/rules/documents.rules';
+import { documentsSettings } from './documents.config';
 import { documentsEvents } from './documents.events';
 import { registerDocumentsRoutes } from './documents.routes';
 import { documentSearchSource, folderSearchSource } from './documents.search';
@@ -30,6 +31,7 @@ export const documentsModule = defineModule<{
   listing_stamps: ListingStampsTable;
 }>({
   name: 'documents',
+  config: { settings: documentsSettings },
   tables: {
     folders: true,
     documents: true,

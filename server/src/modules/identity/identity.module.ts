@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/module';
 import { modulePolicy } from '../../core/policy/policy';
 import { apiTokenRules, sessionRules } from '../../core/policy/rules/own-rows.rules';
+import { identitySettings } from './identity.config';
 import { registerIdentityRoutes } from './identity.routes';
 import type { LoginFailuresTable, OneTimeTokensTable, RecoveryCodesTable, UsersTable } from './identity.tables';
 
@@ -12,6 +13,7 @@ export const identityModule = defineModule<{
   login_failures: LoginFailuresTable;
 }>({
   name: 'identity',
+  config: { settings: identitySettings },
   tables: { users: true, recovery_codes: true, one_time_tokens: true, login_failures: true },
   routes: registerIdentityRoutes,
   policy: modulePolicy<'identity'>()({

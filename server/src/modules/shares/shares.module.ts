@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/module';
 import { modulePolicy } from '../../core/policy/policy';
 import { documentShareRules, folderShareRules, linkRules, shareLinkRules } from '../../core/policy/rules/shares.rules';
+import { checkSharesSettings, sharesSettings } from './shares.config';
 import { sharesEvents } from './shares.events';
 import { registerSharesRoutes } from './shares.routes';
 import type { ShareAccessesTable, ShareEmailCodesTable, ShareGrantsTable, ShareLinksTable } from './shares.tables';
@@ -13,6 +14,7 @@ export const sharesModule = defineModule<{
   share_accesses: ShareAccessesTable;
 }>({
   name: 'shares',
+  config: { settings: sharesSettings, check: checkSharesSettings },
   tables: { share_links: true, share_grants: true, share_email_codes: true, share_accesses: true },
   routes: registerSharesRoutes,
   fixtures: () => import('./shares.test-fixtures').then((fixtures) => fixtures.sharesRouteFixtures),
