@@ -11,8 +11,13 @@ export {
   parseRange,
   servedContentType,
 } from './documents.models';
-// Reads without a person's access check, for modules that decide access themselves (share links, notifications).
-export { getDocumentById, listFolderDocuments, listLiveDocumentsIn } from './documents.queries';
+// Reads without a person's access check, for modules that decide access themselves (share links, notifications):
+// named unsafe… outside this module so every call site shows that the caller owns the check.
+export {
+  getDocumentById as unsafeGetDocumentById,
+  listFolderDocuments as unsafeListFolderDocuments,
+  listLiveDocumentsIn as unsafeListLiveDocumentsIn,
+} from './documents.queries';
 export { copyDocument, getDocument, trashDocument, updateDocument } from './documents.service';
 export {
   CONTENT_SECURITY_POLICY,
@@ -23,9 +28,12 @@ export {
 } from './downloads/downloads';
 export { livePaths, sendZip } from './downloads/zip';
 export { folderListingStamp, listFolderContents, listFolderItems } from './folders/files.service';
-// Reads without a person's access check, for modules that decide access themselves (share links, notifications).
 export type { FolderRow } from './folders/folders.queries';
-export { folderAncestry, getFolderById, listChildFolders } from './folders/folders.queries';
+export {
+  folderAncestry as unsafeFolderAncestry,
+  getFolderById as unsafeGetFolderById,
+  listChildFolders as unsafeListChildFolders,
+} from './folders/folders.queries';
 export { createFolder, trashFolder, updateFolder } from './folders/folders.service';
 export { lockDocument, unlockDocument } from './locks/locks.service';
 export { addReceivedDocument, storeFile, uploadDocument } from './uploads/uploads.service';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Deps, systemContext } from '../../core/context';
 import { newId } from '../../core/ids';
 import { enqueueMail } from '../../core/mail/mail';
-import { authorizeDocument, folderAncestry, getDocumentById } from '../documents';
+import { authorizeDocument, unsafeFolderAncestry, unsafeGetDocumentById } from '../documents';
 import { creatorMay, liveCreatorContext } from '../shares';
 import { activityBody, activityMail, activityTitle } from './notifications.mails';
 
@@ -21,9 +21,9 @@ const Payload = z.object({
  */
 export async function deliverFolderActivity(payload: unknown, deps: Deps): Promise<void> {
   const activity = Payload.parse(payload);
-  const doc = await getDocumentById(deps.db, activity.documentId);
+  const doc = await unsafeGetDocumentById(deps.db, activity.documentId);
   if (!doc || doc.trashed_at) return;
-  const ancestry = await folderAncestry(deps.db, activity.folderId);
+  const ancestry = await unsafeFolderAncestry(deps.db, activity.folderId);
   if (ancestry.length === 0) return;
   const follows = await deps.db
     .selectFrom('folder_follows as ff')

@@ -6,7 +6,6 @@ import {
   contentDisposition,
   etagMatches,
   headBody,
-  listLiveDocumentsIn,
   livePaths,
   mimeTypeFromName,
   openVersion,
@@ -15,6 +14,7 @@ import {
   recordConsultation,
   sendZip,
   servedContentType,
+  unsafeListLiveDocumentsIn,
 } from '../documents';
 import { documentWithinShare, folderWithinShare } from './shares.public.service';
 import { completeAccess, countDownload, insertAccess } from './shares.queries';
@@ -126,7 +126,7 @@ export async function sendSharedZip(request: TokenRequest, reply: FastifyReply, 
   const ctx = share.visitor;
   const { folder, breadcrumb } = await folderWithinShare(ctx, share, folderId);
   const paths = await livePaths(ctx, folder);
-  const documents = await listLiveDocumentsIn(ctx.db, [...paths.keys()]);
+  const documents = await unsafeListLiveDocumentsIn(ctx.db, [...paths.keys()]);
   reply
     .header('Content-Type', 'application/zip')
     .header('Content-Disposition', contentDisposition('attachment', `${folder.name}.zip`));

@@ -4,11 +4,11 @@ import { errors } from '../../core/http/errors';
 import { can } from '../../core/policy/policy';
 import {
   type FolderRow,
-  folderAncestry,
-  getDocumentById,
-  getFolderById,
-  listChildFolders,
-  listFolderDocuments,
+  unsafeFolderAncestry,
+  unsafeGetDocumentById,
+  unsafeGetFolderById,
+  unsafeListChildFolders,
+  unsafeListFolderDocuments,
 } from '../documents';
 import { downloadsLeft } from './shares.models';
 import { ensureUnlocked, type OpenShare, openShare, type TokenRequest } from './shares.visitor';
@@ -42,9 +42,9 @@ export async function folderWithinShare(
 ): Promise<{ folder: FolderRow; breadcrumb: { id: string; name: string }[] }> {
   const rootId = share.link.folder_id;
   if (!rootId) throw errors.notFound();
-  const folder = await getFolderById(ctx.db, folderId ?? rootId);
+  const folder = await unsafeGetFolderById(ctx.db, folderId ?? rootId);
   if (!folder || folder.trashed_at || folder.space_id !== share.link.space_id) throw errors.notFound();
-  const ancestry = await folderAncestry(ctx.db, folder.id);
+  const ancestry = await unsafeFolderAncestry(ctx.db, folder.id);
   const start = ancestry.findIndex((item) => item.id === rootId);
   if (start < 0) throw errors.notFound();
   return { folder, breadcrumb: ancestry.slice(start).map(({ id, name }) => ({ id, name })) };
@@ -52,7 +52,7 @@ export async function folderWithinShare(
 
 /** A live document of the link's target: the shared file itself, or a file anywhere inside the shared folder. */
 export async function documentWithinShare(ctx: RequestContext, share: OpenShare, documentId: string) {
-  const doc = await getDocumentById(ctx.db, documentId);
+  const doc = await unsafeGetDocumentById(ctx.db, documentId);
   if (!doc || doc.trashed_at || doc.space_id !== share.link.space_id) throw errors.notFound();
   if (share.link.document_id) {
     if (doc.id !== share.link.document_id) throw errors.notFound();
@@ -68,8 +68,8 @@ async function listing(ctx: RequestContext, share: OpenShare, folderId?: string)
   const { folder, breadcrumb } = await folderWithinShare(ctx, share, folderId);
   const where = { spaceId: folder.space_id, trashed: false };
   const [folders, documents] = await Promise.all([
-    listChildFolders(ctx.db, { ...where, parentId: folder.id }),
-    listFolderDocuments(ctx.db, { ...where, folderId: folder.id }),
+    unsafeListChildFolders(ctx.db, { ...where, parentId: folder.id }),
+    unsafeListFolderDocuments(ctx.db, { ...where, folderId: folder.id }),
   ]);
   return {
     folder: { id: folder.id, name: folder.name },
