@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createHostAdmin, createSpace, DEFAULT_PASSWORD } from '../server/test/factories';
+import { addMember, createHostAdmin, createSpace } from '../server/test/factories';
 import { startTestServer, type TestServer } from '../server/test/harness';
 import { en } from '../web/src/locales/en';
 import { fr } from '../web/src/locales/fr';
 import { expectAccessible } from './support/axe';
 import { launchBrowser, RESULTS_DIR } from './support/browser';
+import { signIn } from './support/sign-in';
 
 /**
  * The documents journey in a real browser: an owner uploads a whole folder tree with the folder picker (and a loose
@@ -123,14 +124,6 @@ function folderTree(tag: string) {
   return root;
 }
 
-async function signIn(page: Page, L: Labels, email: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel(L['login.email'], { exact: true }).fill(email);
-  await page.getByLabel(L['login.password'], { exact: true }).fill(DEFAULT_PASSWORD);
-  await page.getByRole('button', { name: L['login.submit'], exact: true }).click();
-  await expect.poll(() => page.url()).not.toContain('/login');
-}
-
 const getJson = (page: Page, url: string) =>
   page.evaluate(async (address) => (await fetch(address, { credentials: 'same-origin' })).json(), url);
 
@@ -166,7 +159,7 @@ describe('documents journey in Chromium', () => {
         }
       });
       try {
-        await signIn(page, L, owner.email);
+        await signIn(page, { baseUrl: server.url, labels: L, email: owner.email });
         await page.goto(`${server.url}/spaces/${space.id}`);
         // Documents is the default tab of a space, and an empty folder says what to do.
         await page.getByRole('tab', { name: L['space.tabDocuments'], selected: true }).waitFor();

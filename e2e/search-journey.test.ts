@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createHostAdmin, createSpace, DEFAULT_PASSWORD } from '../server/test/factories';
 import { startTestServer, type TestServer } from '../server/test/harness';
@@ -8,6 +8,7 @@ import { en } from '../web/src/locales/en';
 import { fr } from '../web/src/locales/fr';
 import { expectAccessible } from './support/axe';
 import { launchBrowser, RESULTS_DIR } from './support/browser';
+import { signIn } from './support/sign-in';
 
 /**
  * The search journey in a real browser: files uploaded through the API are indexed by the background job; the
@@ -32,14 +33,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function signIn(page: Page, L: Labels, email: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel(L['login.email'], { exact: true }).fill(email);
-  await page.getByLabel(L['login.password'], { exact: true }).fill(DEFAULT_PASSWORD);
-  await page.getByRole('button', { name: L['login.submit'], exact: true }).click();
-  await expect.poll(() => page.url()).not.toContain('/login');
-}
 
 type Client = ReturnType<TestServer['client']>;
 
@@ -114,7 +107,7 @@ describe('search journey in Chromium', () => {
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
       try {
-        await signIn(page, L, owner.email);
+        await signIn(page, { baseUrl: server.url, labels: L, email: owner.email });
         const box = page.getByRole('searchbox', { name: L['search.box'], exact: true });
         if (journey.phone) {
           // On phones the field hides behind an icon button until opened.

@@ -2,12 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createHostAdmin, createSpace, DEFAULT_PASSWORD } from '../server/test/factories';
+import { addMember, createHostAdmin, createSpace } from '../server/test/factories';
 import { startTestServer, type TestServer } from '../server/test/harness';
 import { en } from '../web/src/locales/en';
 import { fr } from '../web/src/locales/fr';
 import { expectAccessible } from './support/axe';
 import { launchBrowser, RESULTS_DIR } from './support/browser';
+import { signIn } from './support/sign-in';
 
 /**
  * Space capabilities in a real browser: the create form starts from the kind's defaults and says what each does; the
@@ -29,14 +30,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function signIn(page: Page, L: Labels, email: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel(L['login.email'], { exact: true }).fill(email);
-  await page.getByLabel(L['login.password'], { exact: true }).fill(DEFAULT_PASSWORD);
-  await page.getByRole('button', { name: L['login.submit'], exact: true }).click();
-  await expect.poll(() => page.url()).not.toContain('/login');
-}
 
 const tabNames = (page: Page) => page.getByRole('tab').allTextContents();
 
@@ -60,7 +53,7 @@ describe('space capabilities journey in Chromium', () => {
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
       try {
-        await signIn(page, L, owner.email);
+        await signIn(page, { baseUrl: server.url, labels: L, email: owner.email });
 
         // The create form starts from the kind's defaults, each with what it gives the members.
         await page.getByRole('button', { name: L['spaces.create'], exact: true }).first().click();
